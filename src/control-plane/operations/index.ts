@@ -1,0 +1,6 @@
+// Every management operation Portico serves, by resource family (one file each).
+
+import type { OperationDefinition } from '../wire/operation.js';
+import { restApiOperations } from './rest-apis.js';
+
+export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations];

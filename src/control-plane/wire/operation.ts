@@ -1,0 +1,47 @@
+// The shape of one management operation (CreateRestApi, PutMethod, ...): how the wire layer calls
+// it and what it may use. Operations live in ../operations, one file per resource family.
+
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Clock } from '../../shared/clock.js';
+import type { StoreWriter } from '../../store/store.js';
+import type { SnapshotRegistry } from '../../snapshot/snapshot-registry.js';
+
+export interface OperationInput {
+  /** From the SigV4 credential scope; state is kept per region. */
+  region: string;
+  accountId: string;
+  /** Path parameters, already percent-decoded, named as in the route template. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The parsed JSON body: an object, or `{}` when the body is empty. */
+  body: Record<string, unknown>;
+  rawBody: Buffer;
+  headers: IncomingHttpHeaders;
+}
+
+export interface OperationServices {
+  /** The transaction the whole operation runs in: if the operation throws, nothing is written. */
+  tx: StoreWriter;
+  clock: Clock;
+  registry: SnapshotRegistry;
+  /** Runs `effect` only after the transaction committed (e.g. swapping a served snapshot). */
+  afterCommit(effect: () => void): void;
+}
+
+export interface OperationOutput {
+  status: number;
+  /** JSON-serialised; omitted for empty responses. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface OperationDefinition {
+  /** AWS's operation name, e.g. `CreateRestApi`. */
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** AWS's path template, e.g. `/restapis/{restapi_id}/resources/{resource_id}`. */
+  path: string;
+  /** Query parameter that must be present to pick this operation (e.g. `mode` for imports). */
+  requiresQuery?: string;
+  run(input: OperationInput, services: OperationServices): Promise<OperationOutput>;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER until integrations land.
+export interface CompiledIntegration {
+  readonly type: string;
+}

@@ -1,0 +1,94 @@
+// The composition root: the only place that picks concrete implementations (SQLite store, the
+// snapshot registry, the data plane, the management API) and wires them into one HTTP listener.
+// Start-up restores every stage's served snapshot from the store; close() shuts down gracefully.
+
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { apigatewayOperations } from '../control-plane/operations/index.js';
+import { restoreServedStages } from '../control-plane/serving/restore-served-stages.js';
+import { createManagementHandler } from '../control-plane/wire/handle-management-request.js';
+import { createDataPlane } from '../data-plane/create-data-plane.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { SnapshotRegistry } from '../snapshot/snapshot-registry.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { PorticoConfig } from './configuration.js';
+import { createFrontDoor } from './front-door.js';
+
+export interface StartOptions extends Omit<PorticoConfig, 'example'> {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RunningPortico {
+  /** e.g. `http://127.0.0.1:4566` */
+  url: string;
+  port: number;
+  logger: Logger;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+/** A start-up failure with a one-line message for the user (port taken, data dir not writable). */
+export class StartupError extends Error {}
+
+export async function startPortico(options: StartOptions): Promise<RunningPortico> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger({ level: options.logLevel });
+  await checkDataDir(options.dataDir);
+  const store = new SqliteStore(join(options.dataDir, 'portico.db'));
+  try {
+    const registry = new SnapshotRegistry();
+    await restoreServedStages(store, registry, options.accountId, logger);
+    const dataPlane = createDataPlane({ registry, clock, logger });
+    const management = createManagementHandler({ store, clock, registry, accountId: options.accountId, logger, operations: apigatewayOperations });
+    const server = createServer({ keepAliveTimeout: 65_000 }, createFrontDoor(dataPlane, management, logger));
+    await listen(server, options.host, options.port);
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+    logger.info({ url, dataDir: options.dataDir }, 'portico listening');
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      logger,
+      close: () =>
+        (closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          });
+          await dataPlane.close();
+          await store.close();
+          logger.info('portico stopped');
+        })()),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function checkDataDir(dataDir: string): Promise<void> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await access(dataDir, constants.W_OK);
+  } catch {
+    throw new StartupError(`the data dir ${dataDir} is not writable`);
+  }
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new StartupError(`port ${port} on ${host} is already in use`));
+      else if (error.code === 'EACCES') reject(new StartupError(`not allowed to listen on port ${port}`));
+      else reject(error);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}

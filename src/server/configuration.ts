@@ -1,0 +1,54 @@
+// Portico's configuration: command-line flags over environment variables over defaults.
+// The composition root is the only reader of process.env (DESIGN §1).
+
+import { resolve } from 'node:path';
+import { DEFAULT_ACCOUNT_ID } from '../shared/aws-account.js';
+
+export interface PorticoConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: string;
+  accountId: string;
+  /** Also start the bundled example backend and deploy the example API to stage `dev`. */
+  example: boolean;
+}
+
+export const DEFAULT_PORT = 4566;
+
+export class ConfigurationError extends Error {}
+
+/** Reads `portico serve` flags (`--port N`, `--host H`, `--data-dir DIR`, `--log-level L`, `--example`). */
+export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEnv): PorticoConfig {
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) throw new ConfigurationError(`unexpected argument: ${arg}`);
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (name === 'example') {
+      flags.set(name, true);
+      continue;
+    }
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new ConfigurationError(`--${name} needs a value`);
+    flags.set(name, value);
+  }
+  const known = new Set(['port', 'host', 'data-dir', 'log-level', 'example']);
+  for (const name of flags.keys()) if (!known.has(name)) throw new ConfigurationError(`unknown option: --${name}`);
+
+  const text = (flag: string, variable: string, fallback: string): string => {
+    const value = flags.get(flag);
+    return typeof value === 'string' ? value : (env[variable] ?? fallback);
+  };
+  const portText = text('port', 'PORTICO_PORT', String(DEFAULT_PORT));
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`invalid port: ${portText}`);
+  return {
+    host: text('host', 'PORTICO_HOST', '127.0.0.1'),
+    port,
+    dataDir: resolve(text('data-dir', 'PORTICO_DATA_DIR', '.portico')),
+    logLevel: text('log-level', 'PORTICO_LOG_LEVEL', 'info'),
+    accountId: env.PORTICO_ACCOUNT_ID ?? DEFAULT_ACCOUNT_ID,
+    example: flags.get('example') === true,
+  };
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER until the router lands.
+export interface RouteTree<T> {
+  readonly _t?: T;
+}

@@ -1,0 +1,39 @@
+// What the data plane serves for one (API, stage): the stage's settings plus the compiled,
+// immutable snapshot of the deployment it points at. Built at deploy time; never mutated after.
+
+import type { Method, RestApi } from '../model/rest-api.js';
+import type { CompiledIntegration } from '../integrations/compiled-integration.js';
+import type { RouteTree } from './route-tree.js';
+import type { GatewayResponse } from '../model/rest-api.js';
+
+/** One method of one resource, ready to serve. */
+export interface CompiledMethod {
+  resourceId: string;
+  /** The resource path template, e.g. `/pets/{petId}` (`$context.resourcePath`). */
+  resourcePath: string;
+  /** The method's own verb as defined (`ANY` stays `ANY`). */
+  httpMethod: string;
+  /** The frozen method definition (later pipeline stages read their settings from it). */
+  method: Method;
+  integration: CompiledIntegration;
+}
+
+/** A compiled deployment. Shared by every stage that points at the same deployment. */
+export interface DeploymentSnapshot {
+  deploymentId: string;
+  restApi: RestApi;
+  routes: RouteTree<CompiledMethod>;
+  /** Customised gateway responses by type (PutGatewayResponse); the rest come from AWS's table. */
+  gatewayResponses: ReadonlyMap<string, GatewayResponse>;
+}
+
+export interface ServedStage {
+  region: string;
+  accountId: string;
+  apiId: string;
+  stageName: string;
+  deploymentId: string;
+  /** `$stageVariables` */
+  variables: Readonly<Record<string, string>>;
+  snapshot: DeploymentSnapshot;
+}

@@ -1,0 +1,23 @@
+// Every kind of record Portico stores, with its shape. `parent` is the REST API id for records
+// that belong to an API and '' for account-level ones (API keys, usage plans...).
+
+import type { DeploymentRecord, Stage } from '../model/deployment.js';
+import type { GatewayResponse, Model, RequestValidator, Resource, RestApi } from '../model/rest-api.js';
+import { defineCollection } from './store.js';
+
+export const collections = {
+  /** parent '' */
+  restApi: defineCollection<RestApi>('restapi'),
+  /** parent apiId; index = parentId ('' for the root resource) */
+  resource: defineCollection<Resource>('resource'),
+  /** parent apiId; id = model name */
+  model: defineCollection<Model>('model'),
+  /** parent apiId */
+  requestValidator: defineCollection<RequestValidator>('requestvalidator'),
+  /** parent apiId; id = response type; only customised responses are stored */
+  gatewayResponse: defineCollection<GatewayResponse>('gatewayresponse'),
+  /** parent apiId */
+  deployment: defineCollection<DeploymentRecord>('deployment'),
+  /** parent apiId; id = stage name */
+  stage: defineCollection<Stage>('stage'),
+} as const;
