@@ -37,3 +37,18 @@ export interface ServedStage {
   variables: Readonly<Record<string, string>>;
   snapshot: DeploymentSnapshot;
 }
+
+import type { Stage } from '../model/deployment.js';
+
+/** Builds what the data plane serves for a stage from its settings and a compiled deployment. */
+export function createServedStage(region: string, accountId: string, apiId: string, stage: Stage, snapshot: DeploymentSnapshot): ServedStage {
+  return {
+    region,
+    accountId,
+    apiId,
+    stageName: stage.stageName,
+    deploymentId: stage.deploymentId,
+    variables: Object.freeze({ ...stage.variables }),
+    snapshot,
+  };
+}
