@@ -2,5 +2,6 @@
 
 import type { OperationDefinition } from '../wire/operation.js';
 import { restApiOperations } from './rest-apis.js';
+import { resourceMethodOperations } from './resource-method-operations.js';
 
-export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations];
+export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations];
