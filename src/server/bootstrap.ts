@@ -39,7 +39,12 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: options.logLevel });
   await checkDataDir(options.dataDir);
-  const store = new SqliteStore(join(options.dataDir, 'portico.db'));
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(join(options.dataDir, 'portico.db'));
+  } catch (error) {
+    throw new StartupError(error instanceof Error ? error.message : String(error));
+  }
   try {
     const registry = new SnapshotRegistry();
     await restoreServedStages(store, registry, options.accountId, logger);
@@ -58,8 +63,14 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
       logger,
       close: () =>
         (closing ??= (async () => {
+          // A keep-alive connection whose request was in flight becomes idle only after its
+          // response; sweep until close() completes so shutdown never waits on a client's socket.
           await new Promise<void>((resolve) => {
-            server.close(() => resolve());
+            const sweep = setInterval(() => server.closeIdleConnections(), 50);
+            server.close(() => {
+              clearInterval(sweep);
+              resolve();
+            });
             server.closeIdleConnections();
           });
           await dataPlane.close();

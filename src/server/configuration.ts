@@ -16,25 +16,28 @@ export interface PorticoConfig {
 
 export const DEFAULT_PORT = 4566;
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export class ConfigurationError extends Error {}
 
 /** Reads `portico serve` flags (`--port N`, `--host H`, `--data-dir DIR`, `--log-level L`, `--example`). */
 export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEnv): PorticoConfig {
+  const known = new Set(['port', 'host', 'data-dir', 'log-level', 'example']);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('--')) throw new ConfigurationError(`unexpected argument: ${arg}`);
-    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const equals = arg.indexOf('=');
+    const name = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
+    if (!known.has(name)) throw new ConfigurationError(`unknown option: --${name}`);
     if (name === 'example') {
       flags.set(name, true);
       continue;
     }
-    const value = inline ?? args[++i];
+    const value = equals < 0 ? args[++i] : arg.slice(equals + 1);
     if (value === undefined) throw new ConfigurationError(`--${name} needs a value`);
     flags.set(name, value);
   }
-  const known = new Set(['port', 'host', 'data-dir', 'log-level', 'example']);
-  for (const name of flags.keys()) if (!known.has(name)) throw new ConfigurationError(`unknown option: --${name}`);
 
   const text = (flag: string, variable: string, fallback: string): string => {
     const value = flags.get(flag);
@@ -42,12 +45,14 @@ export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEn
   };
   const portText = text('port', 'PORTICO_PORT', String(DEFAULT_PORT));
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`invalid port: ${portText}`);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new ConfigurationError(`invalid port: ${portText}`);
+  const logLevel = text('log-level', 'PORTICO_LOG_LEVEL', 'info');
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigurationError(`invalid log level: ${logLevel} (one of ${LOG_LEVELS.join(', ')})`);
   return {
     host: text('host', 'PORTICO_HOST', '127.0.0.1'),
     port,
     dataDir: resolve(text('data-dir', 'PORTICO_DATA_DIR', '.portico')),
-    logLevel: text('log-level', 'PORTICO_LOG_LEVEL', 'info'),
+    logLevel,
     accountId: env.PORTICO_ACCOUNT_ID ?? DEFAULT_ACCOUNT_ID,
     example: flags.get('example') === true,
   };

@@ -31,8 +31,11 @@ export interface StoredRecord<T> extends RecordAddress {
 /**
  * Reads. Contract:
  * - absent records are `undefined`, never an error;
- * - `list` returns records in the order they were first put (a replace keeps the position);
- * - values come back as deep copies: mutating them never changes the store.
+ * - `list` returns records in the order they were first put (a replace keeps the position; a
+ *   delete then put goes to the end);
+ * - values are JSON documents: they come back equal to what was put, as JSON would copy them (key
+ *   order kept, `undefined` properties dropped), and as deep copies: mutating them, or the value
+ *   passed to `put`, never changes the store.
  */
 export interface StoreReader {
   get<T>(collection: Collection<T>, region: string, parent: string, id: string): Promise<T | undefined>;
@@ -43,13 +46,16 @@ export interface StoreReader {
   listAll<T>(collection: Collection<T>): Promise<Array<StoredRecord<T>>>;
 }
 
-/** Writes, only available inside a transaction. */
+/** Writes, only available inside a transaction; the handle is refused (StoreError) once it ends. */
 export interface StoreWriter extends StoreReader {
-  /** Inserts or replaces. `index` is an optional secondary key for `listByIndex` (e.g. a parent resource id). */
+  /**
+   * Inserts or replaces. `index` is an optional secondary key for `listByIndex` (e.g. a parent
+   * resource id); a replace replaces the index too (none given: the record leaves the index).
+   */
   put<T>(collection: Collection<T>, address: RecordAddress, value: T, index?: string): Promise<void>;
   /** Returns whether a record was deleted. */
   delete<T>(collection: Collection<T>, address: RecordAddress): Promise<boolean>;
-  /** Deletes every record of every collection owned by `parent` in `region` (cascade of an API). */
+  /** Deletes every record of every collection owned by `parent` in `region` (cascade of an API); returns how many. */
   deleteByParent(region: string, parent: string): Promise<number>;
 }
 
@@ -58,7 +64,12 @@ export interface StoreWriter extends StoreReader {
  * - `transaction` runs `fn` with exclusive write access; if `fn` throws (or rejects), none of its
  *   writes happen and the error is rethrown unchanged; otherwise all of them happen, durably;
  * - transactions are serialised: a second one starts after the first has committed or rolled back;
- * - reads outside a transaction see only committed data;
+ * - reads outside a transaction see only committed data, and never wait for a running body (a body
+ *   may read the store itself: it sees the data as it was before the body's writes);
+ * - a body must not start another transaction on the same store: that call rejects with StoreError
+ *   (waiting would deadlock);
+ * - `close` lets queued transactions finish, then closes; closing twice is harmless; any use after
+ *   `close` rejects with StoreError;
  * - infrastructure failures are thrown as `StoreError`; implementations never throw AWS errors.
  */
 export interface Store extends StoreReader {

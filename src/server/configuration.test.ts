@@ -1,0 +1,33 @@
+// readConfiguration: flags over environment over defaults, and one clear error per bad input.
+
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, readConfiguration } from './configuration.js';
+
+describe('readConfiguration', () => {
+  it('defaults to 127.0.0.1:4566, ./.portico, info', () => {
+    const config = readConfiguration([], {});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 4566, logLevel: 'info', example: false, accountId: '000000000000' });
+    expect(config.dataDir.endsWith('.portico')).toBe(true);
+  });
+
+  it('takes flags over environment variables', () => {
+    const config = readConfiguration(['--port', '5000', '--data-dir=/tmp/a=b', '--example'], { PORTICO_PORT: '6000', PORTICO_LOG_LEVEL: 'debug' });
+    expect(config).toMatchObject({ port: 5000, dataDir: '/tmp/a=b', logLevel: 'debug', example: true });
+  });
+
+  it.each([
+    [['--bogus'], 'unknown option: --bogus'],
+    [['--port'], '--port needs a value'],
+    [['--port', '70000'], 'invalid port: 70000'],
+    [['--port='], 'invalid port: '],
+    [['--port', '0x10'], 'invalid port: 0x10'],
+    [['--log-level', 'verbose'], 'invalid log level: verbose (one of fatal, error, warn, info, debug, trace, silent)'],
+    [['serve'], 'unexpected argument: serve'],
+  ])('refuses %j with %s', (args, message) => {
+    expect(() => readConfiguration(args, {})).toThrow(new ConfigurationError(message));
+  });
+
+  it('refuses an empty PORTICO_PORT instead of picking a random port', () => {
+    expect(() => readConfiguration([], { PORTICO_PORT: '' })).toThrow('invalid port: ');
+  });
+});
