@@ -1,8 +1,22 @@
-// PLACEHOLDER until the data plane lands: recognises no invoke URL.
+// The data plane's composition: the invoke-URL matcher, the REST pipeline over the snapshot
+// registry, and the keep-alive HTTP client pools integrations share (closed by close()).
+// A request holds the ServedStage it looked up, so a redeploy never disturbs it.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Agent } from 'undici';
+import type { IntegrationServices } from '../integrations/compiled-integration.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../shared/clock.js';
 import type { SnapshotRegistry } from '../snapshot/snapshot-registry.js';
-import type { DataPlane } from './data-plane.js';
+import type { DataPlane, InvokeTarget } from './data-plane.js';
+import { writeResponse } from './finalizers/send-response.js';
+import { forbidden } from './gateway-errors.js';
+import { InvocationContext, type DataPlaneServices } from './invocation-context.js';
+import { matchInvokeUrl } from './match-invoke-url.js';
+import { restPipeline } from './pipelines/rest.js';
+import { renderGatewayResponse } from './render-gateway-response.js';
+import { RequestIds } from './request-ids.js';
+import { runPipeline } from './run-pipeline.js';
 
 export interface DataPlaneDeps {
   registry: SnapshotRegistry;
@@ -10,6 +24,54 @@ export interface DataPlaneDeps {
   logger: Logger;
 }
 
-export function createDataPlane(_deps: DataPlaneDeps): DataPlane {
-  return { matchInvokeUrl: () => undefined, handle: () => undefined, close: async () => undefined };
+/** undici's own timers are off: the invocation's AbortSignal carries `timeoutInMillis`. */
+const AGENT_OPTIONS = { headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } } as const;
+
+export function createDataPlane(deps: DataPlaneDeps): DataPlane {
+  const http = new Agent(AGENT_OPTIONS);
+  let insecure: Agent | undefined;
+  const integrations: IntegrationServices = {
+    http,
+    get insecureHttp() {
+      return (insecure ??= new Agent({ ...AGENT_OPTIONS, connect: { ...AGENT_OPTIONS.connect, rejectUnauthorized: false } }));
+    },
+  };
+  const ids = new RequestIds();
+  const services: DataPlaneServices = { integrations, logger: deps.logger, clock: deps.clock, ids };
+
+  const fail = (res: ServerResponse, error: unknown): void => {
+    deps.logger.error({ err: error }, 'data plane request failed outside the pipeline');
+    if (!res.headersSent) res.destroy();
+  };
+
+  return {
+    matchInvokeUrl,
+    handle(req: IncomingMessage, res: ServerResponse, target: InvokeTarget): void {
+      // hot path
+      try {
+        const servedStage = deps.registry.lookup(target.apiId, target.stageName);
+        if (servedStage === undefined) {
+          rejectUnknownStage(req, res, ids);
+          return;
+        }
+        const ctx = new InvocationContext(req, res, target, servedStage, services);
+        runPipeline(restPipeline, ctx).catch((error: unknown) => fail(res, error));
+      } catch (error) {
+        fail(res, error);
+      }
+    },
+    async close() {
+      await Promise.all([http.close(), insecure?.close()]);
+    },
+  };
+}
+
+/**
+ * AWS: an unknown stage (or API) answers 403 `{"message":"Forbidden"}` with no customisation
+ * (reference §1.3, error type UNCONFIRMED; test: data-plane-errors.test.ts).
+ */
+function rejectUnknownStage(req: IncomingMessage, res: ServerResponse, ids: RequestIds): void {
+  const response = renderGatewayResponse(forbidden(), undefined);
+  response.headers.push('x-amzn-RequestId', ids.requestId(), 'x-amz-apigw-id', ids.extendedRequestId());
+  writeResponse(req, res, response);
 }

@@ -1,4 +1,86 @@
-// PLACEHOLDER until integrations land.
-export interface CompiledIntegration {
-  readonly type: string;
+// The contract every integration type implements (DESIGN §2): `compile` at deploy time turns the
+// stored Integration into an immutable CompiledIntegration; `invoke` runs once per request on the
+// invoke-integration stage. AWS developer guide "Set up API integrations in API Gateway".
+
+import type { Dispatcher } from 'undici';
+import type { Logger } from '../observability/logger.js';
+import type { Integration, IntegrationType } from '../model/rest-api.js';
+
+/** What the integration-request stage computed from `integration.requestParameters`. */
+export interface IntegrationRequestData {
+  /** `integration.request.path.X` values (decoded; the integration encodes them into its URI). */
+  path: Readonly<Record<string, string>> | undefined;
+  /** `integration.request.querystring.X` values in mapping order (a list source adds several). */
+  querystring: ReadonlyArray<readonly [string, string]> | undefined;
+  /** `integration.request.header.X` values; names as written in the mapping. */
+  header: ReadonlyArray<readonly [string, string]> | undefined;
 }
+
+/**
+ * What an integration may read of the invocation. The data plane's RoutedContext implements it.
+ * Contract: read only; never write the client response; honour `signal` (it aborts when the client
+ * is gone or the integration timed out) and, when it has aborted, rethrow `signal.reason`.
+ */
+export interface IntegrationInvocation {
+  readonly apiId: string;
+  /** The method request verb. */
+  readonly httpMethod: string;
+  /** The method request raw headers (`IncomingMessage.rawHeaders`: name, value, name, value...). */
+  readonly rawHeaders: readonly string[];
+  /** The raw query string without `?`, still encoded ('' when absent). */
+  readonly rawQuery: string;
+  readonly body: Buffer;
+  readonly stageVariables: Readonly<Record<string, string>>;
+  /** `X-Amzn-Trace-Id` sent to the backend. */
+  readonly traceId: string;
+  readonly sourceIp: string;
+  /** The listener port the client connected to (`X-Forwarded-Port`). */
+  readonly localPort: number;
+  /** `http` or `https` (`X-Forwarded-Proto`). */
+  readonly scheme: string;
+  readonly integrationRequest: IntegrationRequestData;
+  readonly signal: IntegrationSignal;
+  readonly logger: Logger;
+}
+
+/**
+ * The invocation's abort signal: aborts when the client is gone or the integration timed out, with
+ * `reason` the error to rethrow. EventTarget-shaped, so undici's `signal` option takes it as is;
+ * `toAbortSignal()` gives a standard AbortSignal for APIs that require one.
+ */
+export interface IntegrationSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+  toAbortSignal(): AbortSignal;
+}
+
+/** The backend's answer as the integration read it (at most the payload limit). */
+export interface EndpointResponse {
+  statusCode: number;
+  /** Flat list: name, value, name, value... */
+  headers: string[];
+  body: Buffer;
+}
+
+/** Long-lived resources integrations share, owned by the data plane and closed with it. */
+export interface IntegrationServices {
+  /** Keep-alive HTTP client (one connection pool per origin). */
+  readonly http: Dispatcher;
+  /** The same, without TLS certificate verification (`tlsConfig.insecureSkipVerification`). */
+  readonly insecureHttp: Dispatcher;
+}
+
+export interface CompiledIntegration {
+  readonly type: IntegrationType;
+  /** `true` when the endpoint response is the method response as is (HTTP_PROXY, AWS_PROXY). */
+  readonly proxy: boolean;
+  /** Milliseconds the invoke-integration stage waits before INTEGRATION_TIMEOUT. */
+  readonly timeoutInMillis: number;
+  /** hot path: throws GatewayErrors (INTEGRATION_FAILURE, API_CONFIGURATION_ERROR...) for its own failures. */
+  invoke(invocation: IntegrationInvocation, services: IntegrationServices): Promise<EndpointResponse>;
+}
+
+/** Deploy time: throws DeploymentCompileError with AWS's message when the integration cannot be served. */
+export type IntegrationCompiler = (integration: Integration) => CompiledIntegration;

@@ -1,10 +1,14 @@
 // What the data plane serves for one (API, stage): the stage's settings plus the compiled,
 // immutable snapshot of the deployment it points at. Built at deploy time; never mutated after.
+// AWS developer guide "Set up a stage for a REST API".
 
-import type { Method, RestApi } from '../model/rest-api.js';
 import type { CompiledIntegration } from '../integrations/compiled-integration.js';
+import type { Stage } from '../model/deployment.js';
+import type { Method, RestApi } from '../model/rest-api.js';
+import type { CompiledGatewayResponse } from './compile-gateway-responses.js';
+import type { CompiledRequestParameters } from './compile-request-parameters.js';
+import type { GatewayResponseType } from './gateway-response-types.js';
 import type { RouteTree } from './route-tree.js';
-import type { GatewayResponse } from '../model/rest-api.js';
 
 /** One method of one resource, ready to serve. */
 export interface CompiledMethod {
@@ -16,6 +20,8 @@ export interface CompiledMethod {
   /** The frozen method definition (later pipeline stages read their settings from it). */
   method: Method;
   integration: CompiledIntegration;
+  /** `integration.requestParameters`, compiled. */
+  requestParameters: CompiledRequestParameters;
 }
 
 /** A compiled deployment. Shared by every stage that points at the same deployment. */
@@ -24,7 +30,7 @@ export interface DeploymentSnapshot {
   restApi: RestApi;
   routes: RouteTree<CompiledMethod>;
   /** Customised gateway responses by type (PutGatewayResponse); the rest come from AWS's table. */
-  gatewayResponses: ReadonlyMap<string, GatewayResponse>;
+  gatewayResponses: ReadonlyMap<GatewayResponseType, CompiledGatewayResponse>;
 }
 
 export interface ServedStage {
@@ -38,11 +44,9 @@ export interface ServedStage {
   snapshot: DeploymentSnapshot;
 }
 
-import type { Stage } from '../model/deployment.js';
-
 /** Builds what the data plane serves for a stage from its settings and a compiled deployment. */
 export function createServedStage(region: string, accountId: string, apiId: string, stage: Stage, snapshot: DeploymentSnapshot): ServedStage {
-  return {
+  return Object.freeze({
     region,
     accountId,
     apiId,
@@ -50,5 +54,5 @@ export function createServedStage(region: string, accountId: string, apiId: stri
     deploymentId: stage.deploymentId,
     variables: Object.freeze({ ...stage.variables }),
     snapshot,
-  };
+  });
 }

@@ -3,5 +3,6 @@
 import type { OperationDefinition } from '../wire/operation.js';
 import { restApiOperations } from './rest-apis.js';
 import { resourceMethodOperations } from './resource-method-operations.js';
+import { gatewayResponseOperations } from './gateway-responses.js';
 
-export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations];
+export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...gatewayResponseOperations];

@@ -1,0 +1,126 @@
+// `$context` for REST APIs: the variables templates, parameter mappings, gateway responses and
+// (later) access logs read. Built once per request by the InvocationContext; the resource fields are
+// written by route-request and `error` by the gateway response renderer. Reference §3.3; AWS
+// developer guide "$context Variables for data models, authorizers, mapping templates...".
+
+export interface ContextIdentity {
+  accessKey: null;
+  accountId: null;
+  caller: null;
+  cognitoAuthenticationProvider: null;
+  cognitoAuthenticationType: null;
+  cognitoIdentityId: null;
+  cognitoIdentityPoolId: null;
+  principalOrgId: null;
+  sourceIp: string;
+  user: null;
+  userAgent: string | null;
+  userArn: null;
+}
+
+export interface ContextError {
+  message: string;
+  /** The message as a JSON string literal (quotes included). */
+  messageString: string;
+  responseType: string;
+  validationErrorString: string | null;
+}
+
+export interface ContextVariablesInit {
+  accountId: string;
+  apiId: string;
+  deploymentId: string;
+  domainName: string;
+  extendedRequestId: string;
+  httpMethod: string;
+  sourceIp: string;
+  userAgent: string | null;
+  path: string;
+  protocol: string;
+  requestId: string;
+  requestTimeEpoch: number;
+  stage: string;
+}
+
+export class ContextVariables {
+  readonly accountId: string;
+  readonly apiId: string;
+  readonly deploymentId: string;
+  readonly domainName: string;
+  readonly extendedRequestId: string;
+  readonly httpMethod: string;
+  readonly identity: ContextIdentity;
+  /** The request path with the stage, e.g. `/prod/pets/1`. */
+  readonly path: string;
+  readonly protocol: string;
+  readonly requestId: string;
+  readonly requestTimeEpoch: number;
+  readonly stage: string;
+  /** route-request */
+  resourceId: string | null;
+  /** route-request */
+  resourcePath: string | null;
+  /** the gateway response renderer */
+  error: ContextError | undefined;
+
+  constructor(init: ContextVariablesInit) {
+    this.accountId = init.accountId;
+    this.apiId = init.apiId;
+    this.deploymentId = init.deploymentId;
+    this.domainName = init.domainName;
+    this.extendedRequestId = init.extendedRequestId;
+    this.httpMethod = init.httpMethod;
+    this.identity = {
+      accessKey: null,
+      accountId: null,
+      caller: null,
+      cognitoAuthenticationProvider: null,
+      cognitoAuthenticationType: null,
+      cognitoIdentityId: null,
+      cognitoIdentityPoolId: null,
+      principalOrgId: null,
+      sourceIp: init.sourceIp,
+      user: null,
+      userAgent: init.userAgent,
+      userArn: null,
+    };
+    this.path = init.path;
+    this.protocol = init.protocol;
+    this.requestId = init.requestId;
+    this.requestTimeEpoch = init.requestTimeEpoch;
+    this.stage = init.stage;
+    this.resourceId = null;
+    this.resourcePath = null;
+    this.error = undefined;
+  }
+
+  /** The first label of `domainName`. */
+  get domainPrefix(): string {
+    const dot = this.domainName.indexOf('.');
+    return dot < 0 ? this.domainName : this.domainName.slice(0, dot);
+  }
+
+  /** CLF-formatted request time, `dd/MMM/yyyy:HH:mm:ss +0000` (computed only when read). */
+  get requestTime(): string {
+    return formatRequestTime(this.requestTimeEpoch);
+  }
+
+  /** A variable by path (`['identity', 'sourceIp']`), stringified; `undefined` when unset or null. */
+  lookup(path: readonly string[]): string | undefined {
+    let value: unknown = (this as unknown as Record<string, unknown>)[path[0] ?? ''];
+    for (let i = 1; i < path.length; i++) {
+      if (value === null || typeof value !== 'object') return undefined;
+      value = (value as Record<string, unknown>)[path[i]!];
+    }
+    if (value === null || value === undefined || typeof value === 'object' || typeof value === 'function') return undefined;
+    return String(value);
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+export function formatRequestTime(epochMillis: number): string {
+  const d = new Date(epochMillis);
+  return `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}
