@@ -30,7 +30,8 @@ export interface DeploymentRecord extends Deployment {
 
 export interface MethodSetting {
   metricsEnabled: boolean;
-  loggingLevel: string;
+  /** Absent until set (AWS leaves it out of new method settings). */
+  loggingLevel?: string;
   dataTraceEnabled: boolean;
   throttlingBurstLimit: number;
   throttlingRateLimit: number;
