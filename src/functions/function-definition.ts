@@ -1,0 +1,57 @@
+// The contract between the functions' management side (Lambda API, store) and the local runtime:
+// what a function is once resolved, and what invoking it returns, in Lambda's own terms.
+// AWS Lambda API reference: Invoke, FunctionConfiguration.
+
+/** A function version ready to run. Immutable: a code or configuration change makes a new one. */
+export interface FunctionDefinition {
+  region: string;
+  functionName: string;
+  /** `arn:aws:lambda:{region}:{account}:function:{name}` */
+  functionArn: string;
+  /** `$LATEST` or a published version number. */
+  version: string;
+  /** e.g. `nodejs20.x`, `python3.12`, `provided.al2023` */
+  runtime: string;
+  /** e.g. `index.handler` */
+  handler: string;
+  /** Absolute path of the unpacked code (or the mounted directory for a live edit loop). */
+  codeDirectory: string;
+  /** Whether `codeDirectory` is a user's directory to watch for changes. */
+  mounted: boolean;
+  /** Seconds. */
+  timeout: number;
+  /** MB; also the worker's memory limit. */
+  memorySize: number;
+  environment: Readonly<Record<string, string>>;
+  /** Reserved concurrency, if set (PutFunctionConcurrency). */
+  reservedConcurrency: number | undefined;
+  /** Changes whenever code or configuration changes; the runtime keys its warm workers by it. */
+  revisionId: string;
+}
+
+export interface InvocationResult {
+  /** The function's result as JSON text, or Lambda's error object `{errorMessage, errorType, stackTrace}`. */
+  payload: Buffer;
+  /** `Unhandled` when the function failed (X-Amz-Function-Error). */
+  functionError: 'Unhandled' | undefined;
+  /** The invocation's log, START … REPORT lines, as Lambda's LogResult tail shows it. */
+  log: string;
+  executedVersion: string;
+}
+
+/** Lambda's TooManyRequestsException: concurrency limit reached. */
+export class FunctionThrottledError extends Error {
+  constructor(readonly functionName: string) {
+    super('Rate Exceeded.');
+    this.name = 'FunctionThrottledError';
+  }
+}
+
+/** Runs functions. Implemented by runtime/ (warm isolated workers). */
+export interface FunctionRuntime {
+  /** Invokes one function version; a handler failure is a result with `functionError`, not a throw. */
+  invoke(definition: FunctionDefinition, payload: Buffer, options: { requestId: string; signal?: AbortSignal }): Promise<InvocationResult>;
+  /** Drops the warm workers of a function that was deleted (in-flight invocations finish). */
+  retire(functionArn: string): void;
+  close(): Promise<void>;
+}
