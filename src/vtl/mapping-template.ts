@@ -18,7 +18,7 @@ export interface MappingTemplateInput {
   stageVariables: Readonly<Record<string, string>>;
 }
 
-/** Overrides a template wrote with `#set($context.requestOverride...)` / `responseOverride`. */
+/** Overrides a template wrote with `#set($context.requestOverride...)` / `responseOverride` (read-only: may be shared). */
 export interface MappingTemplateOverrides {
   requestOverride: { header: Record<string, string>; path: Record<string, string>; querystring: Record<string, string> };
   responseOverride: { header: Record<string, string>; status: number | undefined };
@@ -54,5 +54,17 @@ export class VtlRuntimeError extends Error {
   ) {
     super(message);
     this.name = 'VtlRuntimeError';
+  }
+}
+
+/**
+ * A render that failed because the template read the payload as JSON ($input.path/json,
+ * $util.parseJson) and it is not valid JSON. API Gateway answers this differently from other
+ * template failures (for request templates: 400 "Could not parse request body into json").
+ */
+export class VtlInvalidJsonError extends VtlRuntimeError {
+  constructor(message: string, line: number, column: number) {
+    super(message, line, column);
+    this.name = 'VtlInvalidJsonError';
   }
 }
