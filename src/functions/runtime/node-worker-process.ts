@@ -1,0 +1,84 @@
+// A Node.js execution environment: a child `node` process running node-worker/main.js with the
+// function's heap limit, spoken to over two pipes of length-prefixed frames (no HTTP, no JSON
+// envelope around the payload), so a warm invocation costs two small writes.
+
+import { spawn } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import type { WorkerInvocation } from './function-worker.js';
+import { FRAME_INIT_ERROR, FRAME_LOG, FRAME_READY, FRAME_RESULT, FrameDecoder, encodeInvokeFrame, type InvokeHeader } from './node-worker/frames.js';
+import { WorkerProcess, type WorkerHooks } from './worker-process.js';
+
+export interface NodeWorkerOptions {
+  script: string;
+  cwd: string;
+  env: Record<string, string>;
+  execArgv: string[];
+}
+
+export class NodeWorkerProcess extends WorkerProcess {
+  private readonly input: Writable;
+
+  constructor(options: NodeWorkerOptions, hooks: WorkerHooks) {
+    super(hooks);
+    const child = spawn(process.execPath, [...options.execArgv, options.script], {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+    });
+    this.attach(child);
+    this.input = child.stdio[3] as Writable;
+    // A dead worker's pipe errors (EPIPE); its exit is what reports the failure.
+    this.input.on('error', () => undefined);
+    const output = child.stdio[4] as Readable;
+    output.on('error', () => undefined);
+    const decoder = new FrameDecoder((type, body) => this.onFrame(type, body));
+    output.on('data', (chunk: Buffer) => decoder.push(chunk));
+  }
+
+  // hot path
+  protected send(invocation: WorkerInvocation, deadline: number): void {
+    const header: InvokeHeader = { r: invocation.requestId, d: deadline, a: invocation.invokedFunctionArn };
+    if (invocation.clientContext !== undefined) header.c = invocation.clientContext;
+    if (invocation.traceId !== undefined) header.t = invocation.traceId;
+    this.input.write(encodeInvokeFrame(header, invocation.payload));
+  }
+
+  // hot path
+  private onFrame(type: number, body: Buffer): void {
+    switch (type) {
+      case FRAME_RESULT: {
+        const success = body[0] === 1;
+        // Copied out of the read chunk so a kept result does not pin the whole chunk.
+        const payload = Buffer.from(body.subarray(9));
+        const errorType = success ? undefined : readErrorType(payload);
+        this.finish(success ? 'success' : 'function-error', payload, body.readUInt32LE(1), errorType, body.readUInt32LE(5) / 1000);
+        return;
+      }
+      case FRAME_LOG:
+        this.appendLog(body.toString('utf8'));
+        return;
+      case FRAME_READY:
+        this.markReady((JSON.parse(body.toString('utf8')) as { initMs: number }).initMs);
+        return;
+      case FRAME_INIT_ERROR: {
+        const payload = Buffer.from(body);
+        this.initFailed(payload, readErrorType(payload));
+        return;
+      }
+    }
+  }
+}
+
+/** `errorType` of an error JSON payload, if it has one. */
+export function readErrorType(payload: Buffer): string | undefined {
+  try {
+    const parsed = JSON.parse(payload.toString('utf8')) as unknown;
+    if (typeof parsed === 'object' && parsed !== null) {
+      const errorType = (parsed as Record<string, unknown>)['errorType'];
+      if (typeof errorType === 'string') return errorType;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}

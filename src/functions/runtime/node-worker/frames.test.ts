@@ -1,0 +1,53 @@
+// The frame codec between the runtime and a Node.js worker: whole, split and batched chunks.
+import { describe, expect, test } from 'vitest';
+import { FRAME_INVOKE, FRAME_LOG, FrameDecoder, decodeInvokeBody, encodeInvokeFrame, framePrefix } from './frames.js';
+
+function collect(): { frames: Array<[number, string]>; decoder: FrameDecoder } {
+  const frames: Array<[number, string]> = [];
+  return { frames, decoder: new FrameDecoder((type, body) => frames.push([type, body.toString('utf8')])) };
+}
+
+const log = (text: string): Buffer => Buffer.concat([framePrefix(FRAME_LOG, Buffer.byteLength(text)), Buffer.from(text)]);
+
+describe('FrameDecoder', () => {
+  test('several frames in one chunk', () => {
+    const { frames, decoder } = collect();
+    decoder.push(Buffer.concat([log('a'), log('bé'), log('')]));
+    expect(frames).toEqual([
+      [FRAME_LOG, 'a'],
+      [FRAME_LOG, 'bé'],
+      [FRAME_LOG, ''],
+    ]);
+  });
+
+  test('a frame split at every byte, including inside the length', () => {
+    const { frames, decoder } = collect();
+    const bytes = Buffer.concat([log('hello'), log('world')]);
+    for (let i = 0; i < bytes.length; i++) decoder.push(bytes.subarray(i, i + 1));
+    expect(frames).toEqual([
+      [FRAME_LOG, 'hello'],
+      [FRAME_LOG, 'world'],
+    ]);
+  });
+
+  test('a large frame over many chunks is joined once complete', () => {
+    const { frames, decoder } = collect();
+    const text = 'x'.repeat(200_000);
+    const bytes = log(text);
+    for (let i = 0; i < bytes.length; i += 65_536) decoder.push(bytes.subarray(i, i + 65_536));
+    expect(frames).toHaveLength(1);
+    expect(frames[0]?.[1]).toHaveLength(200_000);
+  });
+});
+
+test('an INVOKE frame carries its header and payload', () => {
+  const frame = encodeInvokeFrame({ r: 'id-1', d: 123, a: 'arn:x', c: '{"k":1}' }, Buffer.from('{"event":true}'));
+  const received: Buffer[] = [];
+  new FrameDecoder((type, body) => {
+    expect(type).toBe(FRAME_INVOKE);
+    received.push(body);
+  }).push(frame);
+  const { header, payload } = decodeInvokeBody(received[0]!);
+  expect(header).toEqual({ r: 'id-1', d: 123, a: 'arn:x', c: '{"k":1}' });
+  expect(payload.toString()).toBe('{"event":true}');
+});
