@@ -2,6 +2,7 @@
 // until it answers HTTP. Callers pass a fresh data dir (or a kept one, to time a restart). The
 // process belongs to the caller's ProcessGroup.
 
+import { UpdateAccountCommand } from '@aws-sdk/client-api-gateway';
 import { porticoBin } from '../harness/paths.js';
 import { findFreePort } from '../harness/ports.js';
 import type { ManagedProcess, ProcessGroup } from '../harness/process-group.js';
@@ -25,5 +26,23 @@ export async function startPortico(processes: ProcessGroup, core: number | undef
   const origin = `http://127.0.0.1:${port}`;
   await waitForHttp(`${origin}/`, child, START_TIMEOUT_MS);
   const readyMs = performance.now() - started;
-  return { ...createPorticoHandle(origin, child.pid, readyMs, dir), process: child };
+  const handle = createPorticoHandle(origin, child.pid, readyMs, dir);
+  await raiseAccountThrottle(handle);
+  return { ...handle, process: child };
+}
+
+/**
+ * AWS's account default (10,000 requests/s, burst 5,000) would answer part of a load test with 429s,
+ * as it would on AWS before a quota increase; the bench measures the gateway, so it raises the limit
+ * (Portico takes `/throttleSettings/*` patches on UpdateAccount for exactly this).
+ */
+async function raiseAccountThrottle(handle: PorticoHandle): Promise<void> {
+  await handle.apigateway.send(
+    new UpdateAccountCommand({
+      patchOperations: [
+        { op: 'replace', path: '/throttleSettings/rateLimit', value: '10000000' },
+        { op: 'replace', path: '/throttleSettings/burstLimit', value: '10000000' },
+      ],
+    }),
+  );
 }

@@ -33,6 +33,11 @@ Options:
   --data-dir DIR     Directory of the store (default ./.portico; env PORTICO_DATA_DIR)
   --log-level L      fatal, error, warn, info, debug, trace or silent (default info; env PORTICO_LOG_LEVEL)
   --example          Also start the example backend and deploy the example API to stage dev
+  --redis-url URL    Keep throttles and quotas in Redis, shared by every node on it (env PORTICO_REDIS_URL;
+                     default: in memory, quota usage saved to the data dir)
+  --redis-failure-policy open|closed
+                     When Redis is unreachable: serve with local limits (open, default) or answer 503
+                     (closed); env PORTICO_REDIS_FAILURE_POLICY
   -h, --help         Show this help
 Options take their value as \`--port 8080\` or \`--port=8080\`.
 

@@ -14,7 +14,15 @@ export type ManagementErrorType =
   | 'SerializationException'
   | 'MissingAuthenticationTokenException'
   | 'IncompleteSignatureException'
-  | 'UnknownOperationException';
+  | 'UnknownOperationException'
+  // Lambda (2015-03-31)
+  | 'ResourceNotFoundException'
+  | 'ResourceConflictException'
+  | 'InvalidParameterValueException'
+  | 'InvalidRequestContentException'
+  | 'PreconditionFailedException'
+  | 'InvalidRuntimeException'
+  | 'ServiceException';
 
 const STATUS: Record<ManagementErrorType, number> = {
   BadRequestException: 400,
@@ -29,13 +37,25 @@ const STATUS: Record<ManagementErrorType, number> = {
   MissingAuthenticationTokenException: 403,
   IncompleteSignatureException: 400,
   UnknownOperationException: 404,
+  ResourceNotFoundException: 404,
+  ResourceConflictException: 409,
+  InvalidParameterValueException: 400,
+  InvalidRequestContentException: 400,
+  PreconditionFailedException: 412,
+  InvalidRuntimeException: 502,
+  ServiceException: 500,
 };
 
 export class ManagementError extends Error {
   readonly status: number;
+  /**
+   * @param fields members Lambda's error bodies carry before `message`, e.g. `{"Type":"User"}`
+   *   or `{"Reason": ...}` (`{"Type":"User","message":"..."}`).
+   */
   constructor(
     readonly type: ManagementErrorType,
     message: string,
+    readonly fields?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'ManagementError';

@@ -6,6 +6,10 @@
 export interface ContextIdentity {
   accessKey: null;
   accountId: null;
+  /** The method request's API key, on methods that require one (api-key). */
+  apiKey: string | null;
+  /** Its id (api-key). */
+  apiKeyId: string | null;
   caller: null;
   cognitoAuthenticationProvider: null;
   cognitoAuthenticationType: null;
@@ -73,6 +77,8 @@ export class ContextVariables {
     this.identity = {
       accessKey: null,
       accountId: null,
+      apiKey: null,
+      apiKeyId: null,
       caller: null,
       cognitoAuthenticationProvider: null,
       cognitoAuthenticationType: null,

@@ -5,9 +5,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent } from 'undici';
 import type { IntegrationServices } from '../integrations/compiled-integration.js';
+import { noFunctions, type FunctionInvoker } from '../functions/function-invoker.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../shared/clock.js';
+import type { TrafficState } from '../shared-state/traffic-state.js';
 import type { SnapshotRegistry } from '../snapshot/snapshot-registry.js';
+import type { TrafficRegistry } from '../traffic/traffic-registry.js';
 import type { DataPlane, InvokeTarget } from './data-plane.js';
 import { writeResponse } from './finalizers/send-response.js';
 import { forbidden } from './gateway-errors.js';
@@ -22,6 +25,12 @@ export interface DataPlaneDeps {
   registry: SnapshotRegistry;
   clock: Clock;
   logger: Logger;
+  /** API keys and usage plans, swapped by the control plane. */
+  traffic: TrafficRegistry;
+  /** Token buckets and quota counters (memory or Redis). */
+  trafficState: TrafficState;
+  /** Local Lambda functions for AWS_PROXY / AWS integrations; none when absent. */
+  functions?: FunctionInvoker;
 }
 
 /** undici's own timers are off: the invocation's AbortSignal carries `timeoutInMillis`. */
@@ -32,12 +41,13 @@ export function createDataPlane(deps: DataPlaneDeps): DataPlane {
   let insecure: Agent | undefined;
   const integrations: IntegrationServices = {
     http,
+    functions: deps.functions ?? noFunctions,
     get insecureHttp() {
       return (insecure ??= new Agent({ ...AGENT_OPTIONS, connect: { ...AGENT_OPTIONS.connect, rejectUnauthorized: false } }));
     },
   };
   const ids = new RequestIds();
-  const services: DataPlaneServices = { integrations, logger: deps.logger, clock: deps.clock, ids };
+  const services: DataPlaneServices = { integrations, logger: deps.logger, clock: deps.clock, ids, traffic: deps.traffic, trafficState: deps.trafficState };
 
   const fail = (res: ServerResponse, error: unknown): void => {
     deps.logger.error({ err: error }, 'data plane request failed outside the pipeline');

@@ -8,6 +8,8 @@ export abstract class GatewayError extends Error {
   abstract readonly responseType: GatewayResponseType;
   /** The exact default body, used when the API has no customised template for this error. */
   readonly body: string;
+  /** `$context.error.validationErrorString`: set by the request validation errors, else null. */
+  validationErrorString: string | null = null;
 
   /**
    * @param errorType the `x-amzn-ErrorType` header value
@@ -76,17 +78,25 @@ export class AuthorizerFailureError extends GatewayError {
   }
 }
 
+/**
+ * AWS: 400 `{"message": "Missing required request parameters: [a, b]"}`; the validation error
+ * string repeats the message (UNCONFIRMED; test: method-request-validation.test.ts).
+ */
 export class BadRequestParametersError extends GatewayError {
   readonly responseType = 'BAD_REQUEST_PARAMETERS';
   constructor(message: string) {
     super(status('BAD_REQUEST_PARAMETERS'), 'BadRequestException', message, true);
+    this.validationErrorString = message;
   }
 }
 
+/** AWS: 400 `{"message": "Invalid request body"}` (test: method-request-validation.test.ts). */
 export class BadRequestBodyError extends GatewayError {
   readonly responseType = 'BAD_REQUEST_BODY';
-  constructor(message = 'Invalid request body') {
+  /** @param validationErrorString the model's report, e.g. `[object has missing required properties (["name"])]` */
+  constructor(validationErrorString: string | null = null, message = 'Invalid request body') {
     super(status('BAD_REQUEST_BODY'), 'BadRequestException', message, true);
+    this.validationErrorString = validationErrorString;
   }
 }
 

@@ -8,9 +8,12 @@ import type { TLSSocket } from 'node:tls';
 import type { EndpointResponse, IntegrationRequestData, IntegrationServices } from '../integrations/compiled-integration.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../shared/clock.js';
+import type { TrafficState } from '../shared-state/traffic-state.js';
 import type { MappingInput } from '../snapshot/mapping-expression.js';
 import type { RouteMatch } from '../snapshot/route-tree.js';
 import type { CompiledMethod, ServedStage } from '../snapshot/served-stage.js';
+import type { ApiKeyEntry, PlanBinding, TrafficRegistry } from '../traffic/traffic-registry.js';
+import type { MappingTemplateInput } from '../vtl/mapping-template.js';
 import { ContextVariables } from './context-variables.js';
 import type { InvokeTarget } from './data-plane.js';
 import { ClientGoneError } from './gateway-errors.js';
@@ -24,6 +27,10 @@ export interface DataPlaneServices {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly ids: RequestIds;
+  /** API keys and usage plans by region (api-key, throttle). */
+  readonly traffic: TrafficRegistry;
+  /** Token buckets and quota counters (throttle). */
+  readonly trafficState: TrafficState;
 }
 
 /** The response the send-response finalizer writes. Headers are a flat list: name, value, ... */
@@ -34,7 +41,7 @@ export interface HttpResponse {
 }
 
 const EMPTY_BODY = Buffer.alloc(0);
-const NO_MAPPED_DATA: IntegrationRequestData = Object.freeze({ path: undefined, querystring: undefined, header: undefined });
+const NO_MAPPED_DATA: IntegrationRequestData = Object.freeze({ path: undefined, querystring: undefined, header: undefined, body: undefined, templated: false });
 
 export class InvocationContext implements MappingInput {
   /** The stage snapshot this request holds for its whole life, even across a redeploy (front door). */
@@ -70,8 +77,16 @@ export class InvocationContext implements MappingInput {
   body: Buffer;
   /** The matched method and its path parameters (route-request). */
   route: RouteMatch<CompiledMethod> | undefined;
+  /** The key a Lambda authorizer returned as `usageIdentifierKey` (authorize; api-key reads it when `apiKeySource` is AUTHORIZER). */
+  usageIdentifierKey: string | undefined;
+  /** The method request's API key, on methods with `apiKeyRequired` (api-key). */
+  apiKey: ApiKeyEntry | undefined;
+  /** The usage plan binding `apiKey` for this API stage (api-key; throttle enforces it). */
+  usagePlan: PlanBinding | undefined;
   /** `integration.requestParameters` evaluated (integration-request). */
   integrationRequest: IntegrationRequestData;
+  /** What mapping templates read: built by the first template rendered (integration-request or integration-response). */
+  templateInput: MappingTemplateInput | undefined;
   /** Whether a backend was called, which adds `X-Amzn-Trace-Id` to the response (invoke-integration). */
   integrationInvoked: boolean;
   /** The backend's answer (invoke-integration). */
@@ -144,7 +159,11 @@ export class InvocationContext implements MappingInput {
     this.signal = new InvocationSignal();
     this.body = EMPTY_BODY;
     this.route = undefined;
+    this.usageIdentifierKey = undefined;
+    this.apiKey = undefined;
+    this.usagePlan = undefined;
     this.integrationRequest = NO_MAPPED_DATA;
+    this.templateInput = undefined;
     this.integrationInvoked = false;
     this.endpointResponse = undefined;
     this.integrationResponse = undefined;

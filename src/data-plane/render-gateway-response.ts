@@ -19,7 +19,7 @@ export function renderGatewayResponse(error: GatewayError, ctx: InvocationContex
     message: error.message,
     messageString: JSON.stringify(error.message),
     responseType: error.responseType,
-    validationErrorString: null,
+    validationErrorString: error.validationErrorString,
   };
   const custom = customisationFor(ctx.servedStage.snapshot.gatewayResponses, error.responseType);
   if (custom === undefined) return { statusCode: error.statusCode, headers, body: error.body };

@@ -6,18 +6,18 @@ import { ApiConfigurationError } from '../data-plane/gateway-errors.js';
 import { DEFAULT_INTEGRATION_TIMEOUT } from '../data-plane/limits.js';
 import type { Integration, IntegrationType } from '../model/rest-api.js';
 import type { CompiledIntegration, IntegrationCompiler } from './compiled-integration.js';
-import { compileHttpUri } from './http-uri.js';
+import { compileHttpIntegration } from './http.js';
 import { compileHttpProxyIntegration } from './http-proxy.js';
+import { compileMockIntegration } from './mock.js';
+import { compileAwsIntegration } from './aws-lambda.js';
+import { compileLambdaProxyIntegration } from './lambda-proxy.js';
 
 const compilers: Record<IntegrationType, IntegrationCompiler> = {
   HTTP_PROXY: compileHttpProxyIntegration,
-  HTTP: (integration) => {
-    compileHttpUri(integration.uri);
-    return notServedYet(integration);
-  },
-  AWS: notServedYet,
-  AWS_PROXY: notServedYet,
-  MOCK: notServedYet,
+  HTTP: compileHttpIntegration,
+  AWS: compileAwsIntegration,
+  AWS_PROXY: compileLambdaProxyIntegration,
+  MOCK: compileMockIntegration,
 };
 
 /** Throws DeploymentCompileError with AWS's message when the integration cannot be deployed. */

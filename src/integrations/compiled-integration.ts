@@ -5,6 +5,9 @@
 import type { Dispatcher } from 'undici';
 import type { Logger } from '../observability/logger.js';
 import type { Integration, IntegrationType } from '../model/rest-api.js';
+import type { ContextVariables } from '../data-plane/context-variables.js';
+import type { FunctionInvoker } from '../functions/function-invoker.js';
+import type { ServedStage } from '../snapshot/served-stage.js';
 
 /** What the integration-request stage computed from `integration.requestParameters`. */
 export interface IntegrationRequestData {
@@ -14,6 +17,14 @@ export interface IntegrationRequestData {
   querystring: ReadonlyArray<readonly [string, string]> | undefined;
   /** `integration.request.header.X` values; names as written in the mapping. */
   header: ReadonlyArray<readonly [string, string]> | undefined;
+  /**
+   * Non-proxy integrations: the integration request body — the request template's output, else
+   * the method request body passed through (after contentHandling). `undefined` for proxy
+   * integrations, which send `IntegrationInvocation.body`.
+   */
+  body: Buffer | undefined;
+  /** Whether a request template produced `body` (MOCK reads its statusCode from it). */
+  templated: boolean;
 }
 
 /**
@@ -41,6 +52,16 @@ export interface IntegrationInvocation {
   readonly integrationRequest: IntegrationRequestData;
   readonly signal: IntegrationSignal;
   readonly logger: Logger;
+  /** The method request path after the stage, percent-encoded as sent (Lambda proxy `path`). */
+  readonly path: string;
+  /** `$context.requestId`. */
+  readonly requestId: string;
+  /** `$context` (the Lambda proxy event's `requestContext`). */
+  readonly vars: ContextVariables;
+  /** The matched method's path parameters (percent-decoded), `undefined` when it has none. */
+  readonly route: { readonly pathParameters: Readonly<Record<string, string>> | undefined };
+  /** The stage served (stage variables, the snapshot's binaryMediaTypes). */
+  readonly servedStage: ServedStage;
 }
 
 /**
@@ -62,6 +83,11 @@ export interface EndpointResponse {
   /** Flat list: name, value, name, value... */
   headers: string[];
   body: Buffer;
+  /**
+   * What `selectionPattern` is matched against when it is not the status code: the Lambda custom
+   * (AWS) integration sets Lambda's `errorMessage` ('' for a successful invocation).
+   */
+  selectionSubject?: string;
 }
 
 /** Long-lived resources integrations share, owned by the data plane and closed with it. */
@@ -70,6 +96,8 @@ export interface IntegrationServices {
   readonly http: Dispatcher;
   /** The same, without TLS certificate verification (`tlsConfig.insecureSkipVerification`). */
   readonly insecureHttp: Dispatcher;
+  /** Resolves and runs local Lambda functions (AWS_PROXY and AWS Lambda integrations). */
+  readonly functions: FunctionInvoker;
 }
 
 export interface CompiledIntegration {
@@ -80,6 +108,11 @@ export interface CompiledIntegration {
   readonly timeoutInMillis: number;
   /** hot path: throws GatewayErrors (INTEGRATION_FAILURE, API_CONFIGURATION_ERROR...) for its own failures. */
   invoke(invocation: IntegrationInvocation, services: IntegrationServices): Promise<EndpointResponse>;
+  /**
+   * hot path: integrations that answer without I/O (MOCK) also offer a synchronous form, which
+   * invoke-integration calls instead, without arming a timeout or awaiting a promise.
+   */
+  invokeLocally?(invocation: IntegrationInvocation): EndpointResponse;
 }
 
 /** Deploy time: throws DeploymentCompileError with AWS's message when the integration cannot be served. */

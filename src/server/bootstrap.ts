@@ -9,6 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { apigatewayOperations } from '../control-plane/operations/index.js';
 import { restoreServedStages } from '../control-plane/serving/restore-served-stages.js';
+import { createLambdaOperations } from '../control-plane/lambda/index.js';
+import { restoreFunctions } from '../control-plane/lambda/restore-functions.js';
+import { CodeStore } from '../functions/code/code-store.js';
+import { createFunctionInvoker } from '../functions/function-invoker.js';
+import { FunctionRegistry } from '../functions/function-registry.js';
+import type { FunctionRuntime } from '../functions/function-definition.js';
+import { createFunctionRuntime } from '../functions/runtime/index.js';
 import { createManagementHandler } from '../control-plane/wire/handle-management-request.js';
 import { createDataPlane } from '../data-plane/create-data-plane.js';
 import { createLogger, type Logger } from '../observability/logger.js';
@@ -16,11 +23,14 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { SnapshotRegistry } from '../snapshot/snapshot-registry.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { PorticoConfig } from './configuration.js';
+import { createTraffic, type Traffic } from './create-traffic.js';
 import { createFrontDoor } from './front-door.js';
 
 export interface StartOptions extends Omit<PorticoConfig, 'example'> {
   clock?: Clock;
   logger?: Logger;
+  /** How often in-memory quota usage is persisted (tests shorten it). */
+  usagePersistIntervalMs?: number;
 }
 
 export interface RunningPortico {
@@ -45,11 +55,19 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
   } catch (error) {
     throw new StartupError(error instanceof Error ? error.message : String(error));
   }
+  let runtime: FunctionRuntime | undefined;
+  let traffic: Traffic | undefined;
   try {
     const registry = new SnapshotRegistry();
     await restoreServedStages(store, registry, options.accountId, logger);
-    const dataPlane = createDataPlane({ registry, clock, logger });
-    const management = createManagementHandler({ store, clock, registry, accountId: options.accountId, logger, operations: apigatewayOperations });
+    const functions = new FunctionRegistry(options.accountId);
+    const codeStore = new CodeStore(options.dataDir);
+    await restoreFunctions(store, functions, codeStore, options.accountId, logger);
+    runtime = createFunctionRuntime({ logger, dataDir: options.dataDir, clock, ...(options.functionHostEnvironment && { hostEnvironment: options.functionHostEnvironment }) });
+    traffic = await createTraffic({ store, accountId: options.accountId, clock, logger, redisUrl: options.redisUrl, redisFailurePolicy: options.redisFailurePolicy, usagePersistIntervalMs: options.usagePersistIntervalMs });
+    const dataPlane = createDataPlane({ registry, clock, logger, functions: createFunctionInvoker(functions, runtime, options.accountId), traffic: traffic.registry, trafficState: traffic.state });
+    const lambdaOperations = createLambdaOperations({ functions, runtime, codeStore, logger, clock });
+    const management = createManagementHandler({ store, clock, registry, traffic: { registry: traffic.registry, state: traffic.state }, accountId: options.accountId, logger, operations: [...apigatewayOperations, ...lambdaOperations] });
     const server = createServer({ keepAliveTimeout: 65_000 }, createFrontDoor(dataPlane, management, logger));
     await listen(server, options.host, options.port);
     const port = (server.address() as AddressInfo).port;
@@ -74,11 +92,15 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
             server.closeIdleConnections();
           });
           await dataPlane.close();
+          await runtime?.close();
+          await traffic?.close();
           await store.close();
           logger.info('portico stopped');
         })()),
     };
   } catch (error) {
+    await runtime?.close();
+    await traffic?.close();
     await store.close();
     throw error;
   }

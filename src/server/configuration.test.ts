@@ -27,6 +27,18 @@ describe('readConfiguration', () => {
     expect(() => readConfiguration(args, {})).toThrow(new ConfigurationError(message));
   });
 
+  it('reads the redis url and failure policy (flags over environment; default: memory, fail open)', () => {
+    expect(readConfiguration([], {})).toMatchObject({ redisFailurePolicy: 'open' });
+    expect(readConfiguration([], {}).redisUrl).toBeUndefined();
+    expect(readConfiguration(['--redis-url', 'redis://127.0.0.1:6380', '--redis-failure-policy=closed'], { PORTICO_REDIS_URL: 'redis://other:1' })).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6380',
+      redisFailurePolicy: 'closed',
+    });
+    expect(readConfiguration([], { PORTICO_REDIS_URL: 'redis://h:1', PORTICO_REDIS_FAILURE_POLICY: 'closed' })).toMatchObject({ redisUrl: 'redis://h:1', redisFailurePolicy: 'closed' });
+    expect(() => readConfiguration(['--redis-url', 'http://x'], {})).toThrow('invalid redis url: http://x (redis://host:port)');
+    expect(() => readConfiguration(['--redis-failure-policy', 'maybe'], {})).toThrow('invalid redis failure policy: maybe (open or closed)');
+  });
+
   it('refuses an empty PORTICO_PORT instead of picking a random port', () => {
     expect(() => readConfiguration([], { PORTICO_PORT: '' })).toThrow('invalid port: ');
   });

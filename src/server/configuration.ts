@@ -12,6 +12,12 @@ export interface PorticoConfig {
   accountId: string;
   /** Also start the bundled example backend and deploy the example API to stage `dev`. */
   example: boolean;
+  /** Shared state in Redis (limits shared by every node on it); absent: in memory. */
+  redisUrl?: string | undefined;
+  /** When Redis is unreachable: `open` serves with local in-memory limits, `closed` answers 503. */
+  redisFailurePolicy?: 'open' | 'closed';
+  /** What function workers inherit from the host (only PATH: workers never see Portico's own environment). */
+  functionHostEnvironment?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_PORT = 4566;
@@ -22,7 +28,7 @@ export class ConfigurationError extends Error {}
 
 /** Reads `portico serve` flags (`--port N`, `--host H`, `--data-dir DIR`, `--log-level L`, `--example`). */
 export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEnv): PorticoConfig {
-  const known = new Set(['port', 'host', 'data-dir', 'log-level', 'example']);
+  const known = new Set(['port', 'host', 'data-dir', 'log-level', 'example', 'redis-url', 'redis-failure-policy']);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -48,6 +54,10 @@ export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEn
   if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new ConfigurationError(`invalid port: ${portText}`);
   const logLevel = text('log-level', 'PORTICO_LOG_LEVEL', 'info');
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigurationError(`invalid log level: ${logLevel} (one of ${LOG_LEVELS.join(', ')})`);
+  const redisUrl = text('redis-url', 'PORTICO_REDIS_URL', '');
+  if (redisUrl !== '' && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigurationError(`invalid redis url: ${redisUrl} (redis://host:port)`);
+  const redisFailurePolicy = text('redis-failure-policy', 'PORTICO_REDIS_FAILURE_POLICY', 'open');
+  if (redisFailurePolicy !== 'open' && redisFailurePolicy !== 'closed') throw new ConfigurationError(`invalid redis failure policy: ${redisFailurePolicy} (open or closed)`);
   return {
     host: text('host', 'PORTICO_HOST', '127.0.0.1'),
     port,
@@ -55,5 +65,8 @@ export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEn
     logLevel,
     accountId: env.PORTICO_ACCOUNT_ID ?? DEFAULT_ACCOUNT_ID,
     example: flags.get('example') === true,
+    ...(redisUrl !== '' && { redisUrl }),
+    redisFailurePolicy,
+    ...(env.PATH !== undefined && { functionHostEnvironment: { PATH: env.PATH } }),
   };
 }

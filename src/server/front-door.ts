@@ -8,6 +8,8 @@ import type { Logger } from '../observability/logger.js';
 
 /** Management bodies above this are refused (AWS's import limit is 6 MB; allow headroom). */
 const MANAGEMENT_BODY_LIMIT = 10 * 1024 * 1024;
+/** AWS: CreateFunction/UpdateFunctionCode accept up to 69905067 bytes (a 50 MB zip in base64). */
+const LAMBDA_BODY_LIMIT = 69_905_067;
 
 export function createFrontDoor(dataPlane: DataPlane, management: ManagementRequestHandler, logger: Logger) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -17,7 +19,7 @@ export function createFrontDoor(dataPlane: DataPlane, management: ManagementRequ
       dataPlane.handle(req, res, target);
       return;
     }
-    readManagementBody(req)
+    readManagementBody(req, req.url?.startsWith('/2015-03-31/functions') === true ? LAMBDA_BODY_LIMIT : MANAGEMENT_BODY_LIMIT)
       .then((body) => (body === undefined ? tooLarge(res) : management(req, res, body)))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'management request failed');
@@ -35,14 +37,14 @@ function tooLarge(res: ServerResponse): void {
 }
 
 /** Resolves to the body, or `undefined` when it exceeds the limit. */
-function readManagementBody(req: IncomingMessage): Promise<Buffer | undefined> {
+function readManagementBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MANAGEMENT_BODY_LIMIT) over = true;
+      if (size > limit) over = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)));

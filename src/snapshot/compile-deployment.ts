@@ -6,7 +6,11 @@
 import { compileIntegration } from '../integrations/compile-integration.js';
 import type { DeploymentDefinition } from '../model/deployment.js';
 import type { Integration, Method, Resource } from '../model/rest-api.js';
+import { compileBinaryMediaTypes } from './compile-binary-media-types.js';
 import { compileGatewayResponses } from './compile-gateway-responses.js';
+import { compileMethodMapping } from './compile-method-mapping.js';
+import { compileMethodRequest } from './compile-method-request.js';
+import { createModelCompiler, type ModelCompiler, ModelCompileError } from './compile-models.js';
 import { compileRequestParameters } from './compile-request-parameters.js';
 import { DeploymentCompileError } from './deployment-compile-error.js';
 import { RouteTree } from './route-tree.js';
@@ -16,6 +20,8 @@ import type { CompiledMethod, DeploymentSnapshot } from './served-stage.js';
 export const NO_METHODS = "The REST API doesn't contain any methods";
 /** AWS: CreateDeployment when a method has no integration (test: compile-deployment.test.ts). */
 export const NO_INTEGRATION = 'No integration defined for method';
+/** A request model that cannot be compiled (the CreateModel message; UNCONFIRMED at deploy time). */
+export const INVALID_MODEL_SCHEMA = 'Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]';
 
 export function compileDeployment(definition: DeploymentDefinition, deploymentId: string): DeploymentSnapshot {
   const found: Array<{ resource: Resource; httpMethod: string; method: Method; integration: Integration | undefined }> = [];
@@ -27,6 +33,10 @@ export function compileDeployment(definition: DeploymentDefinition, deploymentId
   if (found.length === 0) throw new DeploymentCompileError(NO_METHODS);
   if (found.some((entry) => entry.integration === undefined)) throw new DeploymentCompileError(NO_INTEGRATION);
   const routes = new RouteTree<CompiledMethod>();
+  const methods: CompiledMethod[] = [];
+  const validators = new Map(definition.requestValidators.map((validator) => [validator.id, validator]));
+  let modelCompiler: ModelCompiler | undefined;
+  const models = (): ModelCompiler => (modelCompiler ??= createModelCompiler(definition.restApi.id, definition.models));
   for (const { resource, httpMethod, method, integration } of found) {
     const compiled: CompiledMethod = {
       resourceId: resource.id,
@@ -35,13 +45,28 @@ export function compileDeployment(definition: DeploymentDefinition, deploymentId
       method,
       integration: compileIntegration(integration!),
       requestParameters: compileRequestParameters(integration!.requestParameters),
+      mapping: compileMethodMapping(method, integration!),
+      methodRequest: compileMethodRequestOf(method, validators, models),
     };
     routes.add(resource.path, httpMethod, compiled);
+    methods.push(compiled);
   }
   return Object.freeze({
     deploymentId,
     restApi: definition.restApi,
     routes,
+    methods: Object.freeze(methods),
     gatewayResponses: compileGatewayResponses(definition.gatewayResponses),
+    binaryMediaTypes: compileBinaryMediaTypes(definition.restApi.binaryMediaTypes),
   });
+}
+
+/** AWS validates schemas at CreateModel, so this only fails for a definition stored otherwise (message UNCONFIRMED). */
+function compileMethodRequestOf(...args: Parameters<typeof compileMethodRequest>): ReturnType<typeof compileMethodRequest> {
+  try {
+    return compileMethodRequest(...args);
+  } catch (error) {
+    if (error instanceof ModelCompileError) throw new DeploymentCompileError(INVALID_MODEL_SCHEMA);
+    throw error;
+  }
 }

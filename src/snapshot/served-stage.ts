@@ -5,10 +5,14 @@
 import type { CompiledIntegration } from '../integrations/compiled-integration.js';
 import type { Stage } from '../model/deployment.js';
 import type { Method, RestApi } from '../model/rest-api.js';
+import type { CompiledBinaryMediaTypes } from './compile-binary-media-types.js';
 import type { CompiledGatewayResponse } from './compile-gateway-responses.js';
+import type { CompiledMethodRequest } from './compile-method-request.js';
+import type { CompiledMethodMapping } from './compile-method-mapping.js';
 import type { CompiledRequestParameters } from './compile-request-parameters.js';
 import type { GatewayResponseType } from './gateway-response-types.js';
 import type { RouteTree } from './route-tree.js';
+import { compileStageThrottle, type StageThrottle } from './compile-stage-throttle.js';
 
 /** One method of one resource, ready to serve. */
 export interface CompiledMethod {
@@ -22,6 +26,10 @@ export interface CompiledMethod {
   integration: CompiledIntegration;
   /** `integration.requestParameters`, compiled. */
   requestParameters: CompiledRequestParameters;
+  /** Request templates and integration responses; absent for proxy integrations. */
+  mapping?: CompiledMethodMapping | undefined;
+  /** Request validation (method-request); absent when the method has no validator or nothing to check. */
+  methodRequest?: CompiledMethodRequest | undefined;
 }
 
 /** A compiled deployment. Shared by every stage that points at the same deployment. */
@@ -29,8 +37,12 @@ export interface DeploymentSnapshot {
   deploymentId: string;
   restApi: RestApi;
   routes: RouteTree<CompiledMethod>;
+  /** Every method of the deployment (what deploy-time compilers such as the stage throttle walk). */
+  methods: readonly CompiledMethod[];
   /** Customised gateway responses by type (PutGatewayResponse); the rest come from AWS's table. */
   gatewayResponses: ReadonlyMap<GatewayResponseType, CompiledGatewayResponse>;
+  /** The API's `binaryMediaTypes` as frozen by the deployment. */
+  binaryMediaTypes: CompiledBinaryMediaTypes;
 }
 
 export interface ServedStage {
@@ -42,6 +54,8 @@ export interface ServedStage {
   /** `$stageVariables` */
   variables: Readonly<Record<string, string>>;
   snapshot: DeploymentSnapshot;
+  /** The stage's `methodSettings` throttles, per method (the throttle stage). */
+  throttle: StageThrottle;
 }
 
 /** Builds what the data plane serves for a stage from its settings and a compiled deployment. */
@@ -54,5 +68,6 @@ export function createServedStage(region: string, accountId: string, apiId: stri
     deploymentId: stage.deploymentId,
     variables: Object.freeze({ ...stage.variables }),
     snapshot,
+    throttle: compileStageThrottle(region, apiId, stage, snapshot),
   });
 }

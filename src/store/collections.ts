@@ -3,6 +3,8 @@
 
 import type { DeploymentRecord, Stage } from '../model/deployment.js';
 import type { GatewayResponse, Model, RequestValidator, Resource, RestApi } from '../model/rest-api.js';
+import type { AccountSettings, ApiKey, UsageCounterSnapshot, UsagePlanKeyRecord, UsagePlanRecord } from '../model/usage-plan.js';
+import type { AliasRecord, FunctionRecord, FunctionVersionRecord } from '../functions/function-record.js';
 import { defineCollection } from './store.js';
 
 export const collections = {
@@ -20,4 +22,20 @@ export const collections = {
   deployment: defineCollection<DeploymentRecord>('deployment'),
   /** parent apiId; id = stage name */
   stage: defineCollection<Stage>('stage'),
+  /** parent '' */
+  apiKey: defineCollection<ApiKey>('apikey'),
+  /** parent '' */
+  usagePlan: defineCollection<UsagePlanRecord>('usageplan'),
+  /** parent usagePlanId; id = key id */
+  usagePlanKey: defineCollection<UsagePlanKeyRecord>('usageplankey'),
+  /** parent ''; id 'account'; absent until UpdateAccount */
+  account: defineCollection<AccountSettings>('account'),
+  /** region '', parent ''; id = shared-state usage counter id (in-memory quota usage, persisted) */
+  usageCounter: defineCollection<UsageCounterSnapshot>('usagecounter'),
+  /** Lambda: parent ''; id = function name ($LATEST and function-level settings) */
+  lambdaFunction: defineCollection<FunctionRecord>('lambdafunction'),
+  /** Lambda: parent `lambda:{name}`; id = published version number */
+  lambdaVersion: defineCollection<FunctionVersionRecord>('lambdaversion'),
+  /** Lambda: parent `lambda:{name}`; id = alias name */
+  lambdaAlias: defineCollection<AliasRecord>('lambdaalias'),
 } as const;

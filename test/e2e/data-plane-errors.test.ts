@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../../src/shared/aws-account.js';
+import { NO_BINARY_MEDIA_TYPES } from '../../src/snapshot/compile-binary-media-types.js';
 import { NO_REQUEST_PARAMETERS } from '../../src/snapshot/compile-request-parameters.js';
 import { RouteTree } from '../../src/snapshot/route-tree.js';
 import { createServedStage, type CompiledMethod } from '../../src/snapshot/served-stage.js';
@@ -72,13 +73,14 @@ describe('no route: 403 Missing Authentication Token (AWS)', () => {
   });
 });
 
-describe('integrations not served yet', () => {
-  it('answer 500 {"message": "Internal server error"} and log why', async () => {
+describe('a method whose integration response does not match', () => {
+  // AWS: no matching integration response and no default is API_CONFIGURATION_ERROR, 500.
+  it('answers 500 {"message": "Internal server error"} and logs why', async () => {
     const response = await call(`/_aws/execute-api/${api}/prod/mock`);
     expect(response.status).toBe(500);
     expect(response.text).toBe('{"message": "Internal server error"}');
     expect(response.headers['x-amzn-errortype']).toBe('InternalServerErrorException');
-    expect(harness.logs.some((line) => String(line.msg).includes('does not serve MOCK'))).toBe(true);
+    expect(harness.logs.some((line) => String(line.msg).includes('No match for output mapping'))).toBe(true);
   });
 });
 
@@ -95,7 +97,7 @@ describe('internal bugs', () => {
     };
     routes.add('/boom', 'GET', boom);
     const restApi = definitionOf('bugapi0000', {}).restApi;
-    harness.registry.set(createServedStage(DEFAULT_REGION, DEFAULT_ACCOUNT_ID, 'bugapi0000', stageOf('s', 'd'), { deploymentId: 'd', restApi, routes, gatewayResponses: new Map() }));
+    harness.registry.set(createServedStage(DEFAULT_REGION, DEFAULT_ACCOUNT_ID, 'bugapi0000', stageOf('s', 'd'), { deploymentId: 'd', restApi, routes, methods: [boom], gatewayResponses: new Map(), binaryMediaTypes: NO_BINARY_MEDIA_TYPES }));
     const response = await call('/_aws/execute-api/bugapi0000/s/boom');
     expect(response.status).toBe(500);
     expect(response.text).toBe('{"message": "Internal server error"}');

@@ -10,6 +10,8 @@ import { createLogger } from '../../src/observability/logger.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { DeploymentCompileError } from '../../src/snapshot/deployment-compile-error.js';
 import { SnapshotRegistry } from '../../src/snapshot/snapshot-registry.js';
+import { MemoryTrafficState } from '../../src/shared-state/memory/memory-traffic-state.js';
+import { TrafficRegistry } from '../../src/traffic/traffic-registry.js';
 import { collections } from '../../src/store/collections.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { deploymentOperations } from '../../src/control-plane/operations/deployments.js';
@@ -41,7 +43,7 @@ async function run(name: string, params: Record<string, string>, body: Record<st
   const output = await store.transaction((tx) =>
     operation(name).run(
       { region: REGION, accountId: '000000000000', params, query: new URLSearchParams(), body, rawBody: Buffer.alloc(0), headers: {} },
-      { tx, clock: new ManualClock(), registry, afterCommit: (effect) => effects.push(effect) },
+      { tx, clock: new ManualClock(), registry, traffic: { registry: new TrafficRegistry('000000000000'), state: new MemoryTrafficState() }, afterCommit: (effect) => effects.push(effect) },
     ),
   );
   return { body: output.body as Record<string, string>, effects };

@@ -17,6 +17,8 @@ import { systemClock } from '../../src/shared/clock.js';
 import { compileDeployment } from '../../src/snapshot/compile-deployment.js';
 import { createServedStage, type ServedStage } from '../../src/snapshot/served-stage.js';
 import { SnapshotRegistry } from '../../src/snapshot/snapshot-registry.js';
+import { MemoryTrafficState } from '../../src/shared-state/memory/memory-traffic-state.js';
+import { TrafficRegistry } from '../../src/traffic/traffic-registry.js';
 
 /** `{ '/pets/{id}': { GET: httpProxy('http://...') } }` */
 export type ApiShape = Record<string, Record<string, Partial<Integration> | undefined>>;
@@ -93,7 +95,7 @@ export async function startDataPlaneHarness(options: { clock?: Clock } = {}): Pr
   });
   const logger = createLogger({ level: 'info', destination: sink });
   const registry = new SnapshotRegistry();
-  const dataPlane = createDataPlane({ registry, clock: options.clock ?? systemClock, logger });
+  const dataPlane = createDataPlane({ registry, clock: options.clock ?? systemClock, logger, traffic: new TrafficRegistry(DEFAULT_ACCOUNT_ID), trafficState: new MemoryTrafficState() });
   const management = (_req: unknown, res: ServerResponse): Promise<void> => {
     res.writeHead(404, { 'Content-Type': 'application/json' });
     res.end('{"message":"management API not served by this harness"}');

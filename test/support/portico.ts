@@ -32,6 +32,10 @@ export interface TestPortico {
 export interface TestPorticoOptions {
   dataDir?: string;
   clock?: Clock;
+  /** Shared state in Redis (traffic tests). */
+  redisUrl?: string;
+  redisFailurePolicy?: 'open' | 'closed';
+  usagePersistIntervalMs?: number;
 }
 
 export async function startTestPortico(options: TestPorticoOptions = {}): Promise<TestPortico> {
@@ -51,6 +55,9 @@ export async function startTestPortico(options: TestPorticoOptions = {}): Promis
     accountId: DEFAULT_ACCOUNT_ID,
     logger: createLogger({ level: 'info', destination: sink }),
     ...(options.clock && { clock: options.clock }),
+    ...(options.redisUrl !== undefined && { redisUrl: options.redisUrl }),
+    ...(options.redisFailurePolicy !== undefined && { redisFailurePolicy: options.redisFailurePolicy }),
+    ...(options.usagePersistIntervalMs !== undefined && { usagePersistIntervalMs: options.usagePersistIntervalMs }),
   });
   const clientFor = (region: string) =>
     new APIGatewayClient({

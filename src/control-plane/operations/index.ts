@@ -7,5 +7,13 @@ import { deploymentOperations } from './deployments.js';
 import { stageOperations } from './stages.js';
 import { tagOperations } from './tags.js';
 import { gatewayResponseOperations } from './gateway-responses.js';
+import { modelOperations } from './models.js';
+import { requestValidatorOperations } from './request-validators.js';
+import { apiKeyOperations } from './api-keys.js';
+import { apiKeyImportOperations } from './api-key-import.js';
+import { usagePlanOperations } from './usage-plans.js';
+import { usagePlanKeyOperations } from './usage-plan-keys.js';
+import { usageOperations } from './usage.js';
+import { accountOperations } from './account.js';
 
-export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations];
+export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations, ...modelOperations, ...requestValidatorOperations, ...apiKeyOperations, ...apiKeyImportOperations, ...usagePlanOperations, ...usagePlanKeyOperations, ...usageOperations, ...accountOperations];

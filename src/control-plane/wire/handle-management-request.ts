@@ -8,16 +8,18 @@ import type { Clock } from '../../shared/clock.js';
 import { generateRequestId } from '../../shared/ids.js';
 import { DeploymentCompileError } from '../../snapshot/deployment-compile-error.js';
 import type { SnapshotRegistry } from '../../snapshot/snapshot-registry.js';
-import type { Store } from '../../store/store.js';
+import type { Store, StoreWriter } from '../../store/store.js';
 import { ManagementError, badRequest } from '../management-error.js';
 import { parseCredentialRegion } from './credential-scope.js';
-import type { OperationDefinition, OperationOutput } from './operation.js';
+import type { OperationDefinition, OperationOutput, OperationServices } from './operation.js';
 import { OperationRouter } from './operation-router.js';
+import { readOnlyWriter } from './read-only-writer.js';
 
 export interface ControlPlaneDeps {
   store: Store;
   clock: Clock;
   registry: SnapshotRegistry;
+  traffic: OperationServices['traffic'];
   accountId: string;
   logger: Logger;
   operations: readonly OperationDefinition[];
@@ -37,7 +39,7 @@ export function createManagementHandler(deps: ControlPlaneDeps): ManagementReque
     } catch (error) {
       output = renderError(error, requestId);
     }
-    const body = output.body === undefined ? '' : JSON.stringify(output.body);
+    const body = output.payload ?? (output.body === undefined ? '' : JSON.stringify(output.body));
     res.writeHead(output.status, {
       'Content-Type': 'application/json',
       'Content-Length': Buffer.byteLength(body),
@@ -54,14 +56,15 @@ export function createManagementHandler(deps: ControlPlaneDeps): ManagementReque
     if (match === undefined || match === 'method-not-allowed') {
       throw new ManagementError('UnknownOperationException', `No operation matches ${method} ${url.pathname}`);
     }
-    const body = parseBody(rawBody, req.headers['content-type']);
+    const direct = match.operation.direct === true;
+    const body = direct ? {} : parseBody(rawBody, req.headers['content-type']);
     const effects: Array<() => void> = [];
-    const output = await deps.store.transaction((tx) =>
+    const run = (tx: StoreWriter): Promise<OperationOutput> =>
       match.operation.run(
         { region, accountId: deps.accountId, params: match.params, query: url.searchParams, body, rawBody, headers: req.headers },
-        { tx, clock: deps.clock, registry: deps.registry, afterCommit: (effect) => effects.push(effect) },
-      ),
-    );
+        { tx, clock: deps.clock, registry: deps.registry, traffic: deps.traffic, afterCommit: (effect) => effects.push(effect) },
+      );
+    const output = direct ? await run(readOnlyWriter(deps.store)) : await deps.store.transaction(run);
     for (const effect of effects) effect();
     return output;
   }
@@ -69,7 +72,7 @@ export function createManagementHandler(deps: ControlPlaneDeps): ManagementReque
   function renderError(error: unknown, requestId: string): OperationOutput {
     if (error instanceof DeploymentCompileError) error = badRequest(error.message);
     if (error instanceof ManagementError) {
-      return { status: error.status, body: { message: error.message }, headers: { 'x-amzn-ErrorType': error.type } };
+      return { status: error.status, body: { ...error.fields, message: error.message }, headers: { 'x-amzn-ErrorType': error.type } };
     }
     deps.logger.error({ err: error, requestId }, 'management operation failed');
     return { status: 500, body: { message: 'Internal server error' }, headers: { 'x-amzn-ErrorType': 'InternalFailure' } };

@@ -4,7 +4,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Clock } from '../../shared/clock.js';
 import type { StoreWriter } from '../../store/store.js';
+import type { TrafficState } from '../../shared-state/traffic-state.js';
 import type { SnapshotRegistry } from '../../snapshot/snapshot-registry.js';
+import type { TrafficRegistry } from '../../traffic/traffic-registry.js';
 
 export interface OperationInput {
   /** From the SigV4 credential scope; state is kept per region. */
@@ -24,6 +26,8 @@ export interface OperationServices {
   tx: StoreWriter;
   clock: Clock;
   registry: SnapshotRegistry;
+  /** API keys and usage plans as the data plane sees them, and their counters (usage plans, GetUsage). */
+  traffic: { registry: TrafficRegistry; state: TrafficState };
   /** Runs `effect` only after the transaction committed (e.g. swapping a served snapshot). */
   afterCommit(effect: () => void): void;
 }
@@ -33,6 +37,8 @@ export interface OperationOutput {
   /** JSON-serialised; omitted for empty responses. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as is instead of `body` (Lambda Invoke's payload). */
+  payload?: Buffer;
 }
 
 export interface OperationDefinition {
@@ -43,5 +49,11 @@ export interface OperationDefinition {
   path: string;
   /** Query parameter that must be present to pick this operation (e.g. `mode` for imports). */
   requiresQuery?: string;
+  /**
+   * Runs outside any store transaction, so a long run (Lambda Invoke waits for a function) never
+   * holds the store's write lock: `services.tx` then only reads committed data (writes reject) and
+   * `input.body` is `{}` (the operation reads `rawBody`).
+   */
+  direct?: true;
   run(input: OperationInput, services: OperationServices): Promise<OperationOutput>;
 }

@@ -1,0 +1,64 @@
+// Builds what mapping templates read ($input.params, $context, $stageVariables) from the
+// invocation, once per request: the request template and the response template share it, each
+// with its own `$input.body`. Reference §3.1, §3.3; AWS developer guide "Mapping template reference".
+
+import type { MappingTemplateInput } from '../vtl/mapping-template.js';
+import type { ContextVariables } from './context-variables.js';
+import type { RoutedContext } from './invocation-context.js';
+import { parseQuery } from './query-string.js';
+
+/** AWS: headers dropped before any mapping, never visible to templates (reference §1.5). */
+const INVISIBLE_HEADERS: ReadonlySet<string> = new Set([
+  'connection',
+  'content-length',
+  'content-md5',
+  'expect',
+  'max-forwards',
+  'proxy-authenticate',
+  'server',
+  'te',
+  'transfer-encoding',
+  'trailer',
+  'upgrade',
+  'www-authenticate',
+]);
+
+const NO_PATH: Readonly<Record<string, string>> = Object.freeze({});
+
+/** hot path (templated methods): the template input with `body` as `$input.body`. */
+export function templateInputFor(ctx: RoutedContext, body: string): MappingTemplateInput {
+  const built = ctx.templateInput;
+  if (built === undefined) return (ctx.templateInput = buildTemplateInput(ctx, body));
+  return built.body === body ? built : { body, params: built.params, context: built.context, stageVariables: built.stageVariables };
+}
+
+function buildTemplateInput(ctx: RoutedContext, body: string): MappingTemplateInput {
+  const querystring: Record<string, string> = {};
+  // AWS: a repeated query parameter or header shows its last value (as in payload 1.0 events).
+  for (const [name, values] of parseQuery(ctx.rawQuery)) querystring[name] = values[values.length - 1]!;
+  const header: Record<string, string> = {};
+  const raw = ctx.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (!INVISIBLE_HEADERS.has(name.toLowerCase())) header[name] = raw[i + 1]!;
+  }
+  return {
+    body,
+    params: { path: ctx.route.pathParameters ?? NO_PATH, querystring, header },
+    context: templateContext(ctx.vars),
+    stageVariables: ctx.stageVariables,
+  };
+}
+
+/**
+ * `$context` as the nested plain object the VTL engine reads: the variables' own fields plus the
+ * computed ones. hot path: Object.assign then plain stores is the fast way to copy a class
+ * instance here (an object spread followed by more properties, or an accessor, is several times slower).
+ */
+export function templateContext(vars: ContextVariables): Record<string, unknown> {
+  const context: Record<string, unknown> = {};
+  Object.assign(context, vars);
+  context.domainPrefix = vars.domainPrefix;
+  context.requestTime = vars.requestTime;
+  return context;
+}

@@ -1,0 +1,152 @@
+// The AWS_PROXY (payload 1.0) event API Gateway sends a Lambda function: resource, path (without
+// the stage), httpMethod, single- and multi-value header and query maps (`null` when absent),
+// pathParameters, stageVariables, requestContext, and the body (base64 for binaryMediaTypes).
+// Reference §1.5, §1.7; AWS developer guide "Input format of a Lambda function for proxy integration".
+
+import { parseQuery } from '../data-plane/query-string.js';
+import type { IntegrationInvocation } from './compiled-integration.js';
+
+/** Reference §1.5: never visible to templates or proxy events. */
+const DROPPED: ReadonlySet<string> = new Set([
+  'connection',
+  'content-length',
+  'content-md5',
+  'expect',
+  'max-forwards',
+  'proxy-authenticate',
+  'server',
+  'te',
+  'transfer-encoding',
+  'trailer',
+  'upgrade',
+  'www-authenticate',
+]);
+
+/** AWS (LocalStack-observed): these arrive title-cased, as CloudFront forwards them. */
+const TITLE_CASED: ReadonlyMap<string, string> = new Map([
+  ['authorization', 'Authorization'],
+  ['user-agent', 'User-Agent'],
+]);
+
+/** Set by API Gateway's front, replacing what the client sent (X-Forwarded-For is appended to). */
+const FRONT_HEADERS: ReadonlySet<string> = new Set(['x-amzn-trace-id', 'x-forwarded-port', 'x-forwarded-proto']);
+
+/** hot path: the event as JSON text. */
+export function buildProxyEvent(invocation: IntegrationInvocation): string {
+  const headers = eventHeaders(invocation);
+  const query = invocation.rawQuery === '' ? undefined : parseQuery(invocation.rawQuery);
+  let queryStringParameters: Record<string, string> | null = null;
+  let multiValueQueryStringParameters: Record<string, readonly string[]> | null = null;
+  if (query !== undefined && query.size > 0) {
+    queryStringParameters = {};
+    multiValueQueryStringParameters = {};
+    for (const [name, values] of query) {
+      // AWS: the last value of a repeated key wins (reference §1.7).
+      queryStringParameters[name] = values[values.length - 1]!;
+      multiValueQueryStringParameters[name] = values;
+    }
+  }
+  const body = invocation.body;
+  let eventBody: string | null = null;
+  let isBase64Encoded = false;
+  if (body.length > 0) {
+    const types = invocation.servedStage.snapshot.binaryMediaTypes;
+    const binary = types !== undefined && !types.none && types.matches(headers.contentType);
+    eventBody = binary ? body.toString('base64') : body.toString('utf8');
+    isBase64Encoded = binary;
+  }
+  const vars = invocation.vars;
+  const stageVariables = invocation.stageVariables;
+  const pathParameters = invocation.route.pathParameters;
+  return JSON.stringify({
+    resource: vars.resourcePath,
+    path: invocation.path,
+    httpMethod: invocation.httpMethod,
+    headers: headers.single,
+    multiValueHeaders: headers.multi,
+    queryStringParameters,
+    multiValueQueryStringParameters,
+    pathParameters: pathParameters === undefined || Object.keys(pathParameters).length === 0 ? null : pathParameters,
+    stageVariables: Object.keys(stageVariables).length === 0 ? null : stageVariables,
+    requestContext: requestContext(invocation),
+    body: eventBody,
+    isBase64Encoded,
+  });
+}
+
+interface EventHeaders {
+  single: Record<string, string> | null;
+  multi: Record<string, string[]> | null;
+  contentType: string | undefined;
+}
+
+/**
+ * Client headers (names as sent; repeats grouped case-insensitively under the first spelling), then
+ * what API Gateway's front adds when the client did not send it: X-Forwarded-For/-Port/-Proto and
+ * X-Amzn-Trace-Id (AWS events carry them; values for a local listener).
+ */
+function eventHeaders(invocation: IntegrationInvocation): EventHeaders {
+  const raw = invocation.rawHeaders;
+  const single: Record<string, string> = {};
+  const multi: Record<string, string[]> = {};
+  const spelling = new Map<string, string>();
+  let contentType: string | undefined;
+  let forwardedFor: string | undefined;
+  const add = (name: string, lower: string, value: string): void => {
+    let key = spelling.get(lower);
+    if (key === undefined) {
+      key = TITLE_CASED.get(lower) ?? name;
+      spelling.set(lower, key);
+      multi[key] = [value];
+    } else {
+      multi[key]!.push(value);
+    }
+    // AWS: the single-value map keeps the last value (reference §1.7, UNCONFIRMED).
+    single[key] = value;
+  };
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const value = raw[i + 1]!;
+    const lower = name.toLowerCase();
+    if (DROPPED.has(lower)) continue;
+    if (lower === 'content-type') contentType = value;
+    if (lower === 'x-forwarded-for') {
+      forwardedFor = forwardedFor === undefined ? value : `${forwardedFor}, ${value}`;
+      continue;
+    }
+    if (FRONT_HEADERS.has(lower)) continue;
+    add(name, lower, value);
+  }
+  // The trace id in force (the client's, when it sent one with a Root) and the front's view.
+  add('X-Amzn-Trace-Id', 'x-amzn-trace-id', invocation.traceId);
+  add('X-Forwarded-For', 'x-forwarded-for', forwardedFor === undefined ? invocation.sourceIp : `${forwardedFor}, ${invocation.sourceIp}`);
+  add('X-Forwarded-Port', 'x-forwarded-port', String(invocation.localPort));
+  add('X-Forwarded-Proto', 'x-forwarded-proto', invocation.scheme);
+  return { single, multi, contentType };
+}
+
+/** `requestContext` in AWS's (alphabetical) member order. */
+function requestContext(invocation: IntegrationInvocation): Record<string, unknown> {
+  const vars = invocation.vars;
+  // Stages that run before the integration (authorizers) may add `authorizer` to `$context`.
+  const authorizer = (vars as unknown as { authorizer?: unknown }).authorizer;
+  return {
+    accountId: vars.accountId,
+    apiId: vars.apiId,
+    ...(authorizer !== undefined && authorizer !== null && { authorizer }),
+    deploymentId: vars.deploymentId,
+    domainName: vars.domainName,
+    domainPrefix: vars.domainPrefix,
+    extendedRequestId: vars.extendedRequestId,
+    httpMethod: vars.httpMethod,
+    identity: vars.identity,
+    path: vars.path,
+    protocol: vars.protocol,
+    requestId: vars.requestId,
+    requestTime: vars.requestTime,
+    requestTimeEpoch: vars.requestTimeEpoch,
+    resourceId: vars.resourceId,
+    resourcePath: vars.resourcePath,
+    stage: vars.stage,
+  };
+}

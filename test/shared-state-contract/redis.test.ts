@@ -1,0 +1,20 @@
+// The TrafficState contract against Redis (127.0.0.1:6379 or PORTICO_TEST_REDIS_URL). Fails in CI
+// when Redis is absent; skips locally with a message. Ids are unique per run; keys expire.
+
+import { afterAll } from 'vitest';
+import { RedisTrafficState } from '../../src/shared-state/redis/redis-traffic-state.js';
+import { describeWithRedis, TEST_REDIS_URL } from '../support/redis.js';
+import { defineTrafficStateContract } from './traffic-state-contract.js';
+
+describeWithRedis('redis', () => {
+  const states: RedisTrafficState[] = [];
+  afterAll(async () => {
+    for (const state of states) await state.close();
+  });
+  defineTrafficStateContract('redis', async () => {
+    const state = new RedisTrafficState({ url: TEST_REDIS_URL });
+    states.push(state);
+    if (!(await state.connect())) throw new Error(`cannot connect to ${TEST_REDIS_URL}`);
+    return state;
+  });
+});
