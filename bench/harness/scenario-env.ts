@@ -68,10 +68,15 @@ export class ScenarioEnv {
     return this.portico;
   }
 
-  private async launchPortico(): Promise<PorticoHandle> {
+  /** A second Portico of its own (fresh data dir) started with extra `serve` flags, e.g. `--redis-url`. */
+  startSeparatePortico(extraArgs: readonly string[]): Promise<PorticoHandle> {
+    return this.launchPortico(extraArgs);
+  }
+
+  private async launchPortico(extraArgs: readonly string[] = []): Promise<PorticoHandle> {
     if (!this.porticoBuild.ok) throw new SkipError(`Portico not runnable: ${this.porticoBuild.reason}`);
     try {
-      return await startPortico(this.processes, this.placement.server, this.newDataDir());
+      return await startPortico(this.processes, this.placement.server, this.newDataDir(), extraArgs);
     } catch (error) {
       throw new SkipError(`Portico did not start: ${describeError(error)}`);
     }

@@ -17,12 +17,12 @@ export interface StartedPortico extends PorticoHandle {
   process: ManagedProcess;
 }
 
-export async function startPortico(processes: ProcessGroup, core: number | undefined, dir: string): Promise<StartedPortico> {
+export async function startPortico(processes: ProcessGroup, core: number | undefined, dir: string, extraArgs: readonly string[] = []): Promise<StartedPortico> {
   const port = await findFreePort();
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('PORTICO_')) env[name] = value;
   const started = performance.now();
-  const child = processes.spawn('portico', process.execPath, [porticoBin, 'serve', '--port', String(port), '--data-dir', dir], { core, env });
+  const child = processes.spawn('portico', process.execPath, [porticoBin, 'serve', '--port', String(port), '--data-dir', dir, ...extraArgs], { core, env });
   const origin = `http://127.0.0.1:${port}`;
   await waitForHttp(`${origin}/`, child, START_TIMEOUT_MS);
   const readyMs = performance.now() - started;

@@ -10,5 +10,6 @@ import { mock } from './mock.js';
 import { routing } from './routing.js';
 import type { Scenario } from './scenario.js';
 import { startup } from './startup.js';
+import { traffic } from './traffic.js';
 
-export const SCENARIOS: readonly Scenario[] = [mock, httpProxy, awsProxy, lambdaCustom, fullPipeline, routing, deploy1000, startup, micro];
+export const SCENARIOS: readonly Scenario[] = [mock, httpProxy, awsProxy, lambdaCustom, fullPipeline, traffic, routing, deploy1000, startup, micro];
