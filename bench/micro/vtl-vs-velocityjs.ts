@@ -3,6 +3,8 @@
 // on every render as API Gateway does. Reports renders per second over the whole template set.
 
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { peersDir } from '../harness/paths.js';
 import { compileMappingTemplate, type MappingTemplateInput } from '../../src/vtl/index.js';
 
 interface VelocityJs {
@@ -176,8 +178,9 @@ function velocityjsContext(body: string): Record<string, unknown> {
   };
 }
 
+/** velocityjs is a peer (bench/peers, `npm run bench:peers`), not a dependency of Portico. */
 function loadVelocityJs(): VelocityJs {
-  return createRequire(import.meta.url)('velocityjs') as VelocityJs;
+  return createRequire(join(peersDir, 'package.json'))('velocityjs') as VelocityJs;
 }
 
 /** Milliseconds per call of `render`, timed over at least `budgetMs`. */

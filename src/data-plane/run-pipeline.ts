@@ -7,16 +7,72 @@ import type { InvocationContext } from './invocation-context.js';
 import type { Pipeline, PipelineStage, StageOutcome } from './pipeline.js';
 import { renderGatewayResponse } from './render-gateway-response.js';
 
-/** hot path: never rejects. */
-export async function runPipeline(pipeline: Pipeline, ctx: InvocationContext): Promise<void> {
+/**
+ * hot path: never rejects. Runs the stages synchronously until one returns a promise (a MOCK request
+ * allocates no promise and takes one microtask, for the finalizers); from there on it continues
+ * asynchronously and the returned promise settles when the finalizers have run.
+ */
+export function runPipeline(pipeline: Pipeline, ctx: InvocationContext): Promise<void> | undefined {
+  let pending: Promise<StageOutcome> | undefined;
   try {
-    const outcome = await runStages(pipeline.request, ctx);
-    if (outcome === 'next') await runStages(pipeline.routed, ctx.routed());
-    if (ctx.response === undefined) throw new Error('the pipeline finished without a response');
+    const outcome = runStages(pipeline.request, ctx, 0);
+    if (typeof outcome !== 'string') pending = outcome.then((requestOutcome) => (requestOutcome === 'next' ? runStages(pipeline.routed, ctx.routed(), 0) : requestOutcome));
+    else if (outcome === 'next') {
+      const routed = runStages(pipeline.routed, ctx.routed(), 0);
+      if (typeof routed !== 'string') pending = routed;
+    }
+    if (pending === undefined) checkResponse(ctx);
   } catch (error) {
-    if (!(error instanceof ClientGoneError) && !ctx.clientGone) ctx.response = renderGatewayResponse(asGatewayError(error, ctx), ctx);
+    fail(ctx, error);
   }
-  ctx.finish();
+  if (pending === undefined) {
+    // The response is still written in a microtask, as when every stage was awaited: by then the
+    // HTTP parser has finished the request, so `req.complete` holds for a request without a body
+    // and send-response keeps the connection alive.
+    queueMicrotask(() => finalize(pipeline, ctx));
+    return undefined;
+  }
+  return pending.then(
+    () => {
+      try {
+        checkResponse(ctx);
+      } catch (error) {
+        fail(ctx, error);
+      }
+      finalize(pipeline, ctx);
+    },
+    (error: unknown) => {
+      fail(ctx, error);
+      finalize(pipeline, ctx);
+    },
+  );
+}
+
+/** Runs `stages` from `start`; synchronous while every stage is, a promise from the first one that is not. */
+function runStages<C>(stages: ReadonlyArray<PipelineStage<C>>, ctx: C, start: number): StageOutcome | Promise<StageOutcome> {
+  for (let i = start; i < stages.length; i++) {
+    const result = stages[i]!.run(ctx);
+    if (typeof result !== 'string') return result.then((outcome) => (outcome === 'respond' ? outcome : runStages(stages, ctx, i + 1)));
+    if (result === 'respond') return result;
+  }
+  return 'next';
+}
+
+function checkResponse(ctx: InvocationContext): void {
+  if (ctx.response === undefined) throw new Error('the pipeline finished without a response');
+}
+
+function fail(ctx: InvocationContext, error: unknown): void {
+  if (!(error instanceof ClientGoneError) && !ctx.clientGone) ctx.response = renderGatewayResponse(asGatewayError(error, ctx), ctx);
+}
+
+/** Never throws (it may run in a microtask, where a throw would be an uncaught exception). */
+function finalize(pipeline: Pipeline, ctx: InvocationContext): void {
+  try {
+    ctx.finish();
+  } catch (error) {
+    ctx.logger.error({ err: error }, 'releasing the invocation failed');
+  }
   for (const finalizer of pipeline.finalizers) {
     try {
       finalizer.run(ctx);
@@ -24,15 +80,6 @@ export async function runPipeline(pipeline: Pipeline, ctx: InvocationContext): P
       ctx.logger.error({ err: error, finalizer: finalizer.name }, 'finalizer failed');
     }
   }
-}
-
-async function runStages<C>(stages: ReadonlyArray<PipelineStage<C>>, ctx: C): Promise<StageOutcome> {
-  for (let i = 0; i < stages.length; i++) {
-    const result = stages[i]!.run(ctx);
-    const outcome = typeof result === 'string' ? result : await result;
-    if (outcome === 'respond') return outcome;
-  }
-  return 'next';
 }
 
 function asGatewayError(error: unknown, ctx: InvocationContext): GatewayError {

@@ -9,7 +9,7 @@ import { DEFAULT_INTEGRATION_TIMEOUT } from '../data-plane/limits.js';
 import type { Integration } from '../model/rest-api.js';
 import type { CompiledIntegration, EndpointResponse, IntegrationInvocation, IntegrationServices } from './compiled-integration.js';
 import { buildBackendHeaders, ILLEGAL_MAPPED_HEADERS, remapResponseHeaders } from './http-proxy-headers.js';
-import { appendMappedQuery, integrationError, NO_BODY_METHODS, readPayload } from './http-request.js';
+import { appendMappedQuery, callBackend, integrationError, NO_BODY_METHODS } from './http-request.js';
 import { compileHttpUri, renderUriParts, type CompiledHttpUri } from './http-uri.js';
 
 /** Deploy time. */
@@ -56,18 +56,8 @@ class HttpProxyIntegration implements CompiledIntegration {
     const dispatcher: Dispatcher = this.insecure ? services.insecureHttp : services.http;
     const signal = invocation.signal;
     try {
-      const response = await dispatcher.request({
-        origin,
-        path,
-        method: method as Dispatcher.HttpMethod,
-        headers: buildBackendHeaders(invocation, mapped.header),
-        body,
-        // undici takes any EventTarget-shaped signal (see IntegrationSignal).
-        signal: signal as unknown as AbortSignal,
-      });
-      const headers = response.headers;
-      const payload = await readPayload(response.body, headers['content-length'], headers['content-encoding']);
-      return { statusCode: response.statusCode, headers: remapResponseHeaders(headers), body: payload };
+      const response = await callBackend(dispatcher, { origin, path, method: method as Dispatcher.HttpMethod, headers: buildBackendHeaders(invocation, mapped.header), body }, signal);
+      return { statusCode: response.statusCode, headers: remapResponseHeaders(response.headers), body: response.body };
     } catch (error) {
       throw integrationError(error, signal, invocation);
     }

@@ -9,7 +9,7 @@ import { DEFAULT_INTEGRATION_TIMEOUT } from '../data-plane/limits.js';
 import type { Integration } from '../model/rest-api.js';
 import type { CompiledIntegration, EndpointResponse, IntegrationInvocation, IntegrationServices } from './compiled-integration.js';
 import { ILLEGAL_MAPPED_HEADERS } from './http-proxy-headers.js';
-import { appendMappedQuery, integrationError, NO_BODY_METHODS, readPayload } from './http-request.js';
+import { appendMappedQuery, callBackend, integrationError, NO_BODY_METHODS } from './http-request.js';
 import { compileHttpUri, renderUriParts, type CompiledHttpUri } from './http-uri.js';
 
 /** Deploy time. */
@@ -53,18 +53,8 @@ class HttpIntegration implements CompiledIntegration {
     const signal = invocation.signal;
     const headers = buildIntegrationHeaders(invocation, request.header);
     try {
-      const response = await dispatcher.request({
-        origin,
-        path,
-        method: method as Dispatcher.HttpMethod,
-        headers,
-        body,
-        // undici takes any EventTarget-shaped signal (see IntegrationSignal).
-        signal: signal as unknown as AbortSignal,
-      });
-      const received = response.headers;
-      const payloadRead = await readPayload(response.body, received['content-length'], received['content-encoding']);
-      return { statusCode: response.statusCode, headers: endpointHeaders(received), body: payloadRead };
+      const response = await callBackend(dispatcher, { origin, path, method: method as Dispatcher.HttpMethod, headers, body }, signal);
+      return { statusCode: response.statusCode, headers: endpointHeaders(response.headers), body: response.body };
     } catch (error) {
       throw integrationError(error, signal, invocation);
     }
