@@ -66,6 +66,8 @@ export class ContextVariables {
   resourcePath: string | null;
   /** the gateway response renderer */
   error: ContextError | undefined;
+  /** `$context.authorizer`: principalId, the Lambda authorizer's context values, integrationLatency (authorize). */
+  authorizer: Readonly<Record<string, string | number>> | undefined;
 
   constructor(init: ContextVariablesInit) {
     this.accountId = init.accountId;
@@ -98,6 +100,7 @@ export class ContextVariables {
     this.resourceId = null;
     this.resourcePath = null;
     this.error = undefined;
+    this.authorizer = undefined;
   }
 
   /** The first label of `domainName`. */

@@ -8,7 +8,7 @@ import type { IntegrationServices } from '../integrations/compiled-integration.j
 import { noFunctions, type FunctionInvoker } from '../functions/function-invoker.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../shared/clock.js';
-import type { TrafficState } from '../shared-state/traffic-state.js';
+import { noSharedCache, type SharedCache, type TrafficState } from '../shared-state/traffic-state.js';
 import type { SnapshotRegistry } from '../snapshot/snapshot-registry.js';
 import type { TrafficRegistry } from '../traffic/traffic-registry.js';
 import type { DataPlane, InvokeTarget } from './data-plane.js';
@@ -31,6 +31,8 @@ export interface DataPlaneDeps {
   trafficState: TrafficState;
   /** Local Lambda functions for AWS_PROXY / AWS integrations; none when absent. */
   functions?: FunctionInvoker;
+  /** Lambda authorizer results; nothing is cached when absent. */
+  authorizerCache?: SharedCache;
 }
 
 /** undici's own timers are off: the invocation's AbortSignal carries `timeoutInMillis`. */
@@ -47,7 +49,7 @@ export function createDataPlane(deps: DataPlaneDeps): DataPlane {
     },
   };
   const ids = new RequestIds();
-  const services: DataPlaneServices = { integrations, logger: deps.logger, clock: deps.clock, ids, traffic: deps.traffic, trafficState: deps.trafficState };
+  const services: DataPlaneServices = { integrations, logger: deps.logger, clock: deps.clock, ids, traffic: deps.traffic, trafficState: deps.trafficState, authorizerCache: deps.authorizerCache ?? noSharedCache };
 
   const fail = (res: ServerResponse, error: unknown): void => {
     deps.logger.error({ err: error }, 'data plane request failed outside the pipeline');
@@ -65,7 +67,8 @@ export function createDataPlane(deps: DataPlaneDeps): DataPlane {
           return;
         }
         const ctx = new InvocationContext(req, res, target, servedStage, services);
-        runPipeline(restPipeline, ctx).catch((error: unknown) => fail(res, error));
+        const running = runPipeline(restPipeline, ctx);
+        if (running !== undefined) running.catch((error: unknown) => fail(res, error));
       } catch (error) {
         fail(res, error);
       }

@@ -195,6 +195,29 @@ export class WafFilteredError extends GatewayError {
 }
 
 /**
+ * AWS: a Lambda authorizer's policy denies the method ARN: 403 with a capital-M body,
+ * `{"Message":"User is not authorized to access this resource with an explicit deny"}` for an
+ * explicit Deny, without `with an explicit deny` when no statement allows (reference §5.1; test:
+ * lambda-authorizers.test.ts "denies").
+ */
+export class AuthorizerDeniedError extends AccessDeniedError {
+  override readonly body: string;
+  constructor(explicit: boolean) {
+    super(explicit ? 'User is not authorized to access this resource with an explicit deny' : 'User is not authorized to access this resource');
+    this.body = `{"Message":${JSON.stringify(this.message)}}`;
+  }
+}
+
+/**
+ * AWS: a Lambda authorizer that fails, times out or returns a malformed result answers 500
+ * `{"message": null}` with `AuthorizerConfigurationException` (reference §5.1; test:
+ * lambda-authorizers.test.ts "misconfigured").
+ */
+export class AuthorizerResultError extends AuthorizerConfigurationError {
+  override readonly body = '{"message": null}';
+}
+
+/**
  * Not a gateway response: the client went away. The runner stops without answering. It is the
  * invocation signal's abort reason, so integrations rethrow it unchanged.
  */

@@ -8,7 +8,7 @@ import type { TLSSocket } from 'node:tls';
 import type { EndpointResponse, IntegrationRequestData, IntegrationServices } from '../integrations/compiled-integration.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../shared/clock.js';
-import type { TrafficState } from '../shared-state/traffic-state.js';
+import type { SharedCache, TrafficState } from '../shared-state/traffic-state.js';
 import type { MappingInput } from '../snapshot/mapping-expression.js';
 import type { RouteMatch } from '../snapshot/route-tree.js';
 import type { CompiledMethod, ServedStage } from '../snapshot/served-stage.js';
@@ -31,6 +31,8 @@ export interface DataPlaneServices {
   readonly traffic: TrafficRegistry;
   /** Token buckets and quota counters (throttle). */
   readonly trafficState: TrafficState;
+  /** Lambda authorizer results (authorize). */
+  readonly authorizerCache: SharedCache;
 }
 
 /** The response the send-response finalizer writes. Headers are a flat list: name, value, ... */
@@ -62,8 +64,8 @@ export class InvocationContext implements MappingInput {
   readonly rawQuery: string;
   readonly rawHeaders: readonly string[];
   readonly stageVariables: Readonly<Record<string, string>>;
-  /** `X-Amzn-Trace-Id` (front door). */
-  readonly traceId: string;
+  /** `X-Amzn-Trace-Id`: the client's when it carries a Root, else drawn on first read (front door). */
+  private trace: string | undefined;
   readonly sourceIp: string;
   readonly localPort: number;
   readonly scheme: string;
@@ -99,6 +101,11 @@ export class InvocationContext implements MappingInput {
   private query: QueryParameters | undefined;
   private json: { value: unknown } | undefined;
   private requestLogger: Logger | undefined;
+
+  /** `X-Amzn-Trace-Id` (front door). hot path: most MOCK requests never read it, so it is drawn lazily. */
+  get traceId(): string {
+    return (this.trace ??= this.services.ids.traceId(this.vars.requestTimeEpoch));
+  }
 
   constructor(req: IncomingMessage, res: ServerResponse, target: InvokeTarget, servedStage: ServedStage, services: DataPlaneServices) {
     this.servedStage = servedStage;
@@ -140,7 +147,7 @@ export class InvocationContext implements MappingInput {
     this.chunked = chunked;
     const now = services.clock.now();
     // AWS: a client X-Amzn-Trace-Id carrying a Root is kept (LocalStack-observed; UNCONFIRMED).
-    this.traceId = incomingTrace !== undefined && incomingTrace.includes('Root=') ? incomingTrace : services.ids.traceId(now);
+    this.trace = incomingTrace !== undefined && incomingTrace.includes('Root=') ? incomingTrace : undefined;
     this.vars = new ContextVariables({
       accountId: servedStage.accountId,
       apiId: servedStage.apiId,

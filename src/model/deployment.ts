@@ -1,7 +1,7 @@
 // Deployments and stages as stored. A deployment freezes the API definition at creation
 // (`definition`, never returned on the wire); a stage points at one deployment. Reference §7.
 
-import type { GatewayResponse, Model, RequestValidator, Resource, RestApi } from './rest-api.js';
+import type { Authorizer, GatewayResponse, Model, RequestValidator, Resource, RestApi } from './rest-api.js';
 
 /** Everything a deployment freezes: what the snapshot compiler reads. */
 export interface DeploymentDefinition {
@@ -11,6 +11,8 @@ export interface DeploymentDefinition {
   requestValidators: RequestValidator[];
   /** Only the customised gateway responses (PutGatewayResponse); defaults come from the table. */
   gatewayResponses: GatewayResponse[];
+  /** The API's authorizers; absent in deployments frozen before authorizers existed. */
+  authorizers?: Authorizer[];
 }
 
 export type ApiSummary = Record<string, Record<string, { authorizationType: string; apiKeyRequired: boolean }>>;

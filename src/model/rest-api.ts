@@ -104,3 +104,17 @@ export interface RequestValidator {
   validateRequestBody: boolean;
   validateRequestParameters: boolean;
 }
+
+/** An authorizer (CreateAuthorizer); methods with `authorizationType` CUSTOM or COGNITO_USER_POOLS point at it. Reference §5. */
+export interface Authorizer {
+  id: string;
+  name: string;
+  type: 'TOKEN' | 'REQUEST' | 'COGNITO_USER_POOLS';
+  providerARNs?: string[];
+  authType?: string;
+  authorizerUri?: string;
+  authorizerCredentials?: string;
+  identitySource?: string;
+  identityValidationExpression?: string;
+  authorizerResultTtlInSeconds: number;
+}

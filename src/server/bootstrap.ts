@@ -20,6 +20,7 @@ import { createManagementHandler } from '../control-plane/wire/handle-management
 import { createDataPlane } from '../data-plane/create-data-plane.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { systemClock, type Clock } from '../shared/clock.js';
+import { MemorySharedCache } from '../shared-state/memory/memory-shared-cache.js';
 import { SnapshotRegistry } from '../snapshot/snapshot-registry.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { PorticoConfig } from './configuration.js';
@@ -65,9 +66,11 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
     await restoreFunctions(store, functions, codeStore, options.accountId, logger);
     runtime = createFunctionRuntime({ logger, dataDir: options.dataDir, clock, ...(options.functionHostEnvironment && { hostEnvironment: options.functionHostEnvironment }) });
     traffic = await createTraffic({ store, accountId: options.accountId, clock, logger, redisUrl: options.redisUrl, redisFailurePolicy: options.redisFailurePolicy, usagePersistIntervalMs: options.usagePersistIntervalMs });
-    const dataPlane = createDataPlane({ registry, clock, logger, functions: createFunctionInvoker(functions, runtime, options.accountId), traffic: traffic.registry, trafficState: traffic.state });
+    // Lambda authorizer results stay in this process even with Redis (a shared cache is a later part).
+    const authorizerCache = new MemorySharedCache();
+    const dataPlane = createDataPlane({ registry, clock, logger, functions: createFunctionInvoker(functions, runtime, options.accountId), traffic: traffic.registry, trafficState: traffic.state, authorizerCache });
     const lambdaOperations = createLambdaOperations({ functions, runtime, codeStore, logger, clock });
-    const management = createManagementHandler({ store, clock, registry, traffic: { registry: traffic.registry, state: traffic.state }, accountId: options.accountId, logger, operations: [...apigatewayOperations, ...lambdaOperations] });
+    const management = createManagementHandler({ store, clock, registry, traffic: { registry: traffic.registry, state: traffic.state }, authorizerCache, accountId: options.accountId, logger, operations: [...apigatewayOperations, ...lambdaOperations] });
     const server = createServer({ keepAliveTimeout: 65_000 }, createFrontDoor(dataPlane, management, logger));
     await listen(server, options.host, options.port);
     const port = (server.address() as AddressInfo).port;

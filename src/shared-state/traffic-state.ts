@@ -70,14 +70,24 @@ export interface TrafficState {
 }
 
 /**
- * Not built yet: the shape the authorizer cache and the response cache will share. Values are
- * opaque strings; `ttlMs` counts from `now`; a missing or expired entry is `undefined`.
+ * The cache the Lambda authorizer results use (and the response cache will). Values are opaque
+ * strings; `ttlMs` counts from `now` (a `ttlMs` of 0 stores nothing); a missing or expired entry is
+ * `undefined`. Like TrafficState: plain values when no I/O is needed, never a clock read, failures
+ * reject with SharedStateError. Implementations: memory/memory-shared-cache.ts.
  */
 export interface SharedCache {
   get(namespace: string, key: string, now: number): string | undefined | Promise<string | undefined>;
   set(namespace: string, key: string, value: string, ttlMs: number, now: number): void | Promise<void>;
   /** FlushStageCache / FlushStageAuthorizersCache. */
   clear(namespace: string): void | Promise<void>;
+}
+
+/** A cache that stores nothing (a data plane built without one). */
+export const noSharedCache: SharedCache = { get: () => undefined, set: () => undefined, clear: () => undefined };
+
+/** The namespace holding one stage's authorizer results (FlushStageAuthorizersCache clears it). */
+export function authorizerCacheNamespace(region: string, apiId: string, stageName: string): string {
+  return `authorizers:${region}:${apiId}:${stageName}`;
 }
 
 /** An infrastructure failure of shared state (Redis unreachable, timed out). */

@@ -5,6 +5,7 @@
 import type { CompiledIntegration } from '../integrations/compiled-integration.js';
 import type { Stage } from '../model/deployment.js';
 import type { Method, RestApi } from '../model/rest-api.js';
+import type { CompiledAuthorizer } from './compile-authorizer.js';
 import type { CompiledBinaryMediaTypes } from './compile-binary-media-types.js';
 import type { CompiledGatewayResponse } from './compile-gateway-responses.js';
 import type { CompiledMethodRequest } from './compile-method-request.js';
@@ -30,6 +31,8 @@ export interface CompiledMethod {
   mapping?: CompiledMethodMapping | undefined;
   /** Request validation (method-request); absent when the method has no validator or nothing to check. */
   methodRequest?: CompiledMethodRequest | undefined;
+  /** The authorizer of a CUSTOM or COGNITO_USER_POOLS method (authorize); absent otherwise. */
+  authorizer?: CompiledAuthorizer | undefined;
 }
 
 /** A compiled deployment. Shared by every stage that points at the same deployment. */

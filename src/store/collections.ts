@@ -2,7 +2,7 @@
 // that belong to an API and '' for account-level ones (API keys, usage plans...).
 
 import type { DeploymentRecord, Stage } from '../model/deployment.js';
-import type { GatewayResponse, Model, RequestValidator, Resource, RestApi } from '../model/rest-api.js';
+import type { Authorizer, GatewayResponse, Model, RequestValidator, Resource, RestApi } from '../model/rest-api.js';
 import type { AccountSettings, ApiKey, UsageCounterSnapshot, UsagePlanKeyRecord, UsagePlanRecord } from '../model/usage-plan.js';
 import type { AliasRecord, FunctionRecord, FunctionVersionRecord } from '../functions/function-record.js';
 import { defineCollection } from './store.js';
@@ -16,6 +16,8 @@ export const collections = {
   model: defineCollection<Model>('model'),
   /** parent apiId */
   requestValidator: defineCollection<RequestValidator>('requestvalidator'),
+  /** parent apiId */
+  authorizer: defineCollection<Authorizer>('authorizer'),
   /** parent apiId; id = response type; only customised responses are stored */
   gatewayResponse: defineCollection<GatewayResponse>('gatewayresponse'),
   /** parent apiId */

@@ -3,6 +3,7 @@
 // AWS's exact messages, and that a rejected update leaves the stored method unchanged.
 
 import {
+  CreateAuthorizerCommand,
   CreateRestApiCommand,
   DeleteMethodCommand,
   DeleteMethodResponseCommand,
@@ -171,11 +172,30 @@ describe('UpdateMethod', () => {
     expect((await updateMethod(apiId, rootId, [{ op: 'replace', path: '/apiKeyRequired', value: 'whatever' }])).apiKeyRequired).toBe(false);
     const ignored = await updateMethod(apiId, rootId, [{ op: 'replace', path: '/authorizerId', value: 'abc123' }]);
     expect(ignored.authorizerId).toBeUndefined();
+    // An authorizer that does not exist is refused once the method uses one.
+    await expectError(
+      updateMethod(apiId, rootId, [
+        { op: 'replace', path: '/authorizerId', value: 'abc123' },
+        { op: 'replace', path: '/authorizationType', value: 'CUSTOM' },
+      ]),
+      'BadRequestException',
+      AUTHORIZER_MESSAGE,
+      400,
+    );
+    const authorizer = await portico.client.send(
+      new CreateAuthorizerCommand({
+        restApiId: apiId,
+        name: 'token',
+        type: 'TOKEN',
+        identitySource: 'method.request.header.Authorization',
+        authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:auth/invocations',
+      }),
+    );
     const custom = await updateMethod(apiId, rootId, [
-      { op: 'replace', path: '/authorizerId', value: 'abc123' },
+      { op: 'replace', path: '/authorizerId', value: authorizer.id! },
       { op: 'replace', path: '/authorizationType', value: 'CUSTOM' },
     ]);
-    expect(custom).toMatchObject({ authorizationType: 'CUSTOM', authorizerId: 'abc123' });
+    expect(custom).toMatchObject({ authorizationType: 'CUSTOM', authorizerId: authorizer.id });
   });
 
   it('adds and removes authorization scopes', async () => {

@@ -15,5 +15,6 @@ import { usagePlanOperations } from './usage-plans.js';
 import { usagePlanKeyOperations } from './usage-plan-keys.js';
 import { usageOperations } from './usage.js';
 import { accountOperations } from './account.js';
+import { authorizerOperations } from './authorizers.js';
 
-export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations, ...modelOperations, ...requestValidatorOperations, ...apiKeyOperations, ...apiKeyImportOperations, ...usagePlanOperations, ...usagePlanKeyOperations, ...usageOperations, ...accountOperations];
+export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations, ...modelOperations, ...requestValidatorOperations, ...apiKeyOperations, ...apiKeyImportOperations, ...usagePlanOperations, ...usagePlanKeyOperations, ...usageOperations, ...accountOperations, ...authorizerOperations];

@@ -32,11 +32,15 @@ export function needsAuthorizer(authorizationType: string): boolean {
 }
 
 /**
- * CUSTOM and COGNITO_USER_POOLS need an authorizer. Whether the authorizer exists is checked once
- * authorizers are stored; until then any non-empty id is accepted.
+ * CUSTOM and COGNITO_USER_POOLS need an authorizer of this API, of the matching kind (a Lambda
+ * TOKEN/REQUEST authorizer for CUSTOM). AWS: one message for a missing, unknown or mismatched
+ * authorizer (missing: test methods.test.ts; unknown and mismatched UNCONFIRMED).
  */
-export function checkAuthorizer(method: Method): void {
-  if (needsAuthorizer(method.authorizationType) && !method.authorizerId) {
+export async function checkAuthorizer(tx: StoreReader, scope: ApiScope, method: Method): Promise<void> {
+  if (!needsAuthorizer(method.authorizationType)) return;
+  const authorizer = method.authorizerId ? await tx.get(collections.authorizer, scope.region, scope.apiId, method.authorizerId) : undefined;
+  const matches = authorizer !== undefined && (authorizer.type === 'COGNITO_USER_POOLS') === (method.authorizationType === 'COGNITO_USER_POOLS');
+  if (!matches) {
     throw badRequest('Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.');
   }
 }

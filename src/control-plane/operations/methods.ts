@@ -58,7 +58,7 @@ const putMethod: OperationDefinition = {
       ...(authorizationScopes && authorizationScopes.length > 0 && { authorizationScopes }),
     };
     checkMethodRequestParameters(method.requestParameters);
-    checkAuthorizer(method);
+    await checkAuthorizer(tx, target.scope, method);
     await checkRequestValidator(tx, target.scope, method.requestValidatorId);
     await checkModelNames(tx, target.scope, method.requestModels);
     target.resource.resourceMethods = { ...target.resource.resourceMethods, [httpMethod]: method };
@@ -143,7 +143,7 @@ async function updateMethodOf(tx: StoreReader, target: MethodTarget, operations:
     if (originalAuthorizerId === undefined) delete method.authorizerId;
     else method.authorizerId = originalAuthorizerId;
   }
-  checkAuthorizer(method);
+  await checkAuthorizer(tx, target.scope, method);
   checkMethodRequestParameters(method.requestParameters);
   await checkRequestValidator(tx, target.scope, method.requestValidatorId);
   await checkModelNames(tx, target.scope, method.requestModels);

@@ -7,7 +7,7 @@ import type { RestApi } from '../../model/rest-api.js';
 import { collections } from '../../store/collections.js';
 import type { StoreReader } from '../../store/store.js';
 
-/** Reads the API's resources (with their methods), models, validators and customised gateway responses. */
+/** Reads the API's resources (with their methods), models, validators, customised gateway responses and authorizers. */
 export async function freezeDefinition(tx: StoreReader, region: string, restApi: RestApi): Promise<DeploymentDefinition> {
   const apiId = restApi.id;
   return {
@@ -16,6 +16,7 @@ export async function freezeDefinition(tx: StoreReader, region: string, restApi:
     models: await tx.list(collections.model, region, apiId),
     requestValidators: await tx.list(collections.requestValidator, region, apiId),
     gatewayResponses: await tx.list(collections.gatewayResponse, region, apiId),
+    authorizers: await tx.list(collections.authorizer, region, apiId),
   };
 }
 

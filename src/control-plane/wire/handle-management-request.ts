@@ -20,6 +20,8 @@ export interface ControlPlaneDeps {
   clock: Clock;
   registry: SnapshotRegistry;
   traffic: OperationServices['traffic'];
+  /** Lambda authorizer results, flushed by FlushStageAuthorizersCache. */
+  authorizerCache?: OperationServices['authorizerCache'];
   accountId: string;
   logger: Logger;
   operations: readonly OperationDefinition[];
@@ -62,7 +64,7 @@ export function createManagementHandler(deps: ControlPlaneDeps): ManagementReque
     const run = (tx: StoreWriter): Promise<OperationOutput> =>
       match.operation.run(
         { region, accountId: deps.accountId, params: match.params, query: url.searchParams, body, rawBody, headers: req.headers },
-        { tx, clock: deps.clock, registry: deps.registry, traffic: deps.traffic, afterCommit: (effect) => effects.push(effect) },
+        { tx, clock: deps.clock, registry: deps.registry, traffic: deps.traffic, ...(deps.authorizerCache && { authorizerCache: deps.authorizerCache }), afterCommit: (effect) => effects.push(effect) },
       );
     const output = direct ? await run(readOnlyWriter(deps.store)) : await deps.store.transaction(run);
     for (const effect of effects) effect();

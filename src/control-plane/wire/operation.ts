@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Clock } from '../../shared/clock.js';
 import type { StoreWriter } from '../../store/store.js';
-import type { TrafficState } from '../../shared-state/traffic-state.js';
+import type { SharedCache, TrafficState } from '../../shared-state/traffic-state.js';
 import type { SnapshotRegistry } from '../../snapshot/snapshot-registry.js';
 import type { TrafficRegistry } from '../../traffic/traffic-registry.js';
 
@@ -28,6 +28,8 @@ export interface OperationServices {
   registry: SnapshotRegistry;
   /** API keys and usage plans as the data plane sees them, and their counters (usage plans, GetUsage). */
   traffic: { registry: TrafficRegistry; state: TrafficState };
+  /** Lambda authorizer results (FlushStageAuthorizersCache); absent when nothing caches them. */
+  authorizerCache?: SharedCache;
   /** Runs `effect` only after the transaction committed (e.g. swapping a served snapshot). */
   afterCommit(effect: () => void): void;
 }

@@ -1,4 +1,4 @@
-// The REST API pipeline (DESIGN §2), in order. Stages not built yet (resource-policy, authorize,
+// The REST API pipeline (DESIGN §2), in order. Stages not built yet (resource-policy,
 // cache-lookup, cache-store) join this list when they land;
 // access-log, metrics and usage finalizers go after send-response.
 
@@ -6,6 +6,7 @@ import { responseHeaders } from '../finalizers/response-headers.js';
 import { sendResponse } from '../finalizers/send-response.js';
 import type { Pipeline } from '../pipeline.js';
 import { apiKey } from '../stages/api-key.js';
+import { authorize } from '../stages/authorize.js';
 import { integrationRequest } from '../stages/integration-request.js';
 import { integrationResponse } from '../stages/integration-response.js';
 import { invokeIntegration } from '../stages/invoke-integration.js';
@@ -17,6 +18,6 @@ import { throttle } from '../stages/throttle.js';
 
 export const restPipeline: Pipeline = {
   request: [parseRequest, routeRequest],
-  routed: [apiKey, throttle, methodRequest, integrationRequest, invokeIntegration, integrationResponse, methodResponse],
+  routed: [authorize, apiKey, throttle, methodRequest, integrationRequest, invokeIntegration, integrationResponse, methodResponse],
   finalizers: [responseHeaders, sendResponse],
 };
