@@ -4,12 +4,11 @@
 // AWS services are not served (500). Reference §1.9, §2.3; "Handle Lambda errors in API Gateway".
 
 import { ApiConfigurationError } from '../data-plane/gateway-errors.js';
-import { DEFAULT_INTEGRATION_TIMEOUT } from '../data-plane/limits.js';
 import type { Integration } from '../model/rest-api.js';
 import type { CompiledIntegration, EndpointResponse, IntegrationInvocation, IntegrationServices } from './compiled-integration.js';
 import { invokeLambda } from './lambda-invoke.js';
-import { misconfigurationOf } from './lambda-proxy.js';
-import { compileLambdaTarget, type CompiledLambdaTarget } from './lambda-target.js';
+import { LambdaIntegration } from './lambda-integration.js';
+import { compileLambdaTarget } from './lambda-target.js';
 
 const EMPTY_EVENT = Buffer.from('{}');
 const EMPTY = Buffer.alloc(0);
@@ -19,27 +18,14 @@ export function compileAwsIntegration(integration: Integration): CompiledIntegra
   return new LambdaCustomIntegration(integration, compileLambdaTarget(integration.uri));
 }
 
-class LambdaCustomIntegration implements CompiledIntegration {
+// AWS: Lambda's Invoke is a POST; another integration verb fails at run time (UNCONFIRMED: 500).
+class LambdaCustomIntegration extends LambdaIntegration implements CompiledIntegration {
   readonly type = 'AWS';
   readonly proxy = false;
-  readonly timeoutInMillis: number;
-  private readonly misconfiguration: string | undefined;
-
-  constructor(
-    integration: Integration,
-    private readonly target: CompiledLambdaTarget,
-  ) {
-    this.timeoutInMillis = integration.timeoutInMillis > 0 ? integration.timeoutInMillis : DEFAULT_INTEGRATION_TIMEOUT;
-    // AWS: Lambda's Invoke is a POST; another integration verb fails at run time (UNCONFIRMED: 500).
-    this.misconfiguration = misconfigurationOf(integration, target);
-  }
 
   // hot path
   async invoke(invocation: IntegrationInvocation, services: IntegrationServices): Promise<EndpointResponse> {
-    if (this.misconfiguration !== undefined) {
-      invocation.logger.error({}, `Execution failed due to configuration error: ${this.misconfiguration}`);
-      throw new ApiConfigurationError();
-    }
+    this.rejectIfMisconfigured(invocation);
     const request = invocation.integrationRequest;
     const body = request.body ?? invocation.body;
     const payload = body.length === 0 ? EMPTY_EVENT : body;
