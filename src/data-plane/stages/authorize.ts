@@ -1,68 +1,28 @@
-// authorize: on CUSTOM methods, runs the Lambda TOKEN or REQUEST authorizer — identity sources,
-// `identityValidationExpression`, the result cache (per stage, keyed by the identity source
-// values, re-evaluated against each request's method ARN), the policy decision — and hands
-// principalId, context and usageIdentifierKey to later stages. Reference §5.1; DESIGN §2.
+// authorize: runs the method's `authorizationType` — a Lambda authorizer (CUSTOM), a Cognito user
+// pool (COGNITO_USER_POOLS) or SigV4 with IAM policies (AWS_IAM) — each in its own file under
+// ../authorizers/. NONE passes (the resource-policy stage already decided for it).
+// Reference §5; DESIGN §2.
 
-import type { CompiledAuthorizer } from '../../snapshot/compile-authorizer.js';
-import { authorizerCacheNamespace } from '../../shared-state/traffic-state.js';
-import { evaluatePolicy, type AuthorizerResult } from '../authorizers/authorizer-result.js';
-import { invokeAuthorizer } from '../authorizers/invoke-authorizer.js';
-import { AuthorizerDeniedError, AuthorizerResultError, UnauthorizedError } from '../gateway-errors.js';
+import { runLambdaAuthorizer } from '../authorizers/lambda-authorizer.js';
+import { AuthorizerResultError } from '../gateway-errors.js';
 import type { RoutedContext } from '../invocation-context.js';
-import type { PipelineStage, StageOutcome } from '../pipeline.js';
+import type { PipelineStage } from '../pipeline.js';
 
 export const authorize: PipelineStage<RoutedContext> = {
   name: 'authorize',
   run(ctx) {
-    // hot path: a method without an authorizer (NONE, AWS_IAM) pays one property read.
-    const authorizer = ctx.route.value.authorizer;
-    if (authorizer === undefined) return 'next';
-    return runAuthorizer(ctx, authorizer);
+    const method = ctx.route.value;
+    // hot path: an unauthorized method pays one property read and one comparison.
+    switch (method.method.authorizationType) {
+      case 'CUSTOM':
+        return runLambdaAuthorizer(ctx, method.authorizer!);
+      case 'COGNITO_USER_POOLS':
+        // Fails closed until Cognito user pool authorizers are enforced (issue 7 §1).
+        ctx.logger.error({ authorizerId: method.authorizer?.id }, 'Cognito authorizers are not enforced yet');
+        throw new AuthorizerResultError();
+      default:
+        // NONE, and AWS_IAM until SigV4 verification lands (issue 7 §1).
+        return 'next';
+    }
   },
 };
-
-async function runAuthorizer(ctx: RoutedContext, authorizer: CompiledAuthorizer): Promise<StageOutcome> {
-  if (authorizer.type === 'COGNITO_USER_POOLS') {
-    // Fails closed until Cognito user pool authorizers are enforced (issue 7 §1, a later part).
-    ctx.logger.error({ authorizerId: authorizer.id }, 'Cognito authorizers are not enforced yet');
-    throw new AuthorizerResultError();
-  }
-  const values: string[] = [];
-  for (const source of authorizer.identitySources) {
-    const value = source.read(ctx);
-    // AWS: a missing or empty identity source is 401 without invoking the function (reference §5.1;
-    // test: lambda-authorizers.test.ts "missing identity source").
-    if (value === undefined || value === '') throw new UnauthorizedError();
-    values.push(value);
-  }
-  const token = authorizer.type === 'TOKEN' ? values[0] : undefined;
-  // AWS: a TOKEN not matching identityValidationExpression is 401 without invoking (test: "validation expression").
-  if (token !== undefined && authorizer.validation !== undefined && !authorizer.validation.test(token)) throw new UnauthorizedError();
-  const served = ctx.servedStage;
-  // AWS: arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{VERB}/{path as requested} (test: "methodArn").
-  const methodArn = `arn:aws:execute-api:${served.region}:${served.accountId}:${served.apiId}/${served.stageName}/${ctx.httpMethod}${ctx.path}`;
-  const caching = authorizer.ttlMs > 0 && values.length > 0;
-  const namespace = caching ? authorizerCacheNamespace(served.region, served.apiId, served.stageName) : '';
-  const key = caching ? `${authorizer.id}\u0000${values.join('\u0000')}` : '';
-  const cache = ctx.services.authorizerCache;
-  let result: AuthorizerResult | undefined;
-  let latency = 0;
-  if (caching) {
-    const cached = await cache.get(namespace, key, ctx.services.clock.now());
-    if (cached !== undefined) result = JSON.parse(cached) as AuthorizerResult;
-  }
-  if (result === undefined) {
-    const started = ctx.services.clock.now();
-    result = await invokeAuthorizer(ctx, authorizer, token, methodArn);
-    latency = Math.max(0, ctx.services.clock.now() - started);
-    if (caching) await cache.set(namespace, key, JSON.stringify(result), authorizer.ttlMs, ctx.services.clock.now());
-  }
-  const decision = evaluatePolicy(result.statements, methodArn);
-  // AWS: explicit Deny wins; no matching Allow is an implicit deny (reference §5.1; test: "denies").
-  if (decision !== 'allow') throw new AuthorizerDeniedError(decision === 'explicit-deny');
-  // AWS: requestContext.authorizer carries principalId, the context values as strings and
-  // integrationLatency (UNCONFIRMED; test: lambda-authorizers.test.ts "AWS_PROXY event").
-  ctx.vars.authorizer = { ...result.context, principalId: result.principalId, integrationLatency: latency };
-  ctx.usageIdentifierKey = result.usageIdentifierKey;
-  return 'next';
-}
