@@ -25,6 +25,7 @@ import { SnapshotRegistry } from '../snapshot/snapshot-registry.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { PorticoConfig } from './configuration.js';
 import { createTraffic, type Traffic } from './create-traffic.js';
+import { lockDataDir, DataDirLockedError, type DataDirLock } from './data-dir-lock.js';
 import { createFrontDoor } from './front-door.js';
 
 export interface StartOptions extends Omit<PorticoConfig, 'example'> {
@@ -50,10 +51,12 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: options.logLevel });
   await checkDataDir(options.dataDir);
+  const lock = lockOrExplain(options.dataDir);
   let store: SqliteStore;
   try {
     store = new SqliteStore(join(options.dataDir, 'portico.db'));
   } catch (error) {
+    lock.release();
     throw new StartupError(error instanceof Error ? error.message : String(error));
   }
   let runtime: FunctionRuntime | undefined;
@@ -98,6 +101,7 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
           await runtime?.close();
           await traffic?.close();
           await store.close();
+          lock.release();
           logger.info('portico stopped');
         })()),
     };
@@ -105,6 +109,16 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
     await runtime?.close();
     await traffic?.close();
     await store.close();
+    lock.release();
+    throw error;
+  }
+}
+
+function lockOrExplain(dataDir: string): DataDirLock {
+  try {
+    return lockDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) throw new StartupError(error.message);
     throw error;
   }
 }

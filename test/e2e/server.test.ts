@@ -4,13 +4,14 @@
 
 import { APIGatewayClient, CreateRestApiCommand, GetRestApiCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { Agent, request } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, startServe, type ServingPortico } from '../support/spawn-portico.js';
+import { assertCliBuilt, runPortico, startServe, type ServingPortico } from '../support/spawn-portico.js';
 
 let dataRoot: string;
 const started: ServingPortico[] = [];
@@ -215,5 +216,29 @@ describe('restart', () => {
     }
     second.child.kill('SIGTERM');
     expect(await exitWithin(second, 5000)).toMatchObject({ code: 0 });
+  });
+});
+
+describe('one process per data dir', () => {
+  it('refuses a second process on a data dir in use, naming the holder, and starts once the first has stopped', async () => {
+    const dataDir = await mkdtemp(join(dataRoot, 'locked-'));
+    const first = await serve([], dataDir);
+    const second = await runPortico(['serve', '--port', '0', '--data-dir', dataDir]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toBe(`portico: the data dir ${dataDir} is in use by another Portico process (pid ${first.child.pid})\n`);
+    first.child.kill('SIGTERM');
+    expect(await exitWithin(first, 5000)).toMatchObject({ code: 0 });
+    expect(existsSync(join(dataDir, 'portico.lock'))).toBe(false);
+    const third = await serve([], dataDir);
+    expect(await waitForHttpAnswer(third.port)).toBeGreaterThan(0);
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const dataDir = await mkdtemp(join(dataRoot, 'stale-'));
+    // A pid far above the kernel's default pid_max (4194304) belongs to no process.
+    await writeFile(join(dataDir, 'portico.lock'), '999999999\n');
+    const portico = await serve([], dataDir);
+    expect(await waitForHttpAnswer(portico.port)).toBeGreaterThan(0);
+    expect(await readFile(join(dataDir, 'portico.lock'), 'utf8')).toBe(`${portico.child.pid}\n`);
   });
 });
