@@ -44,6 +44,8 @@ export interface ContextVariablesInit {
   requestId: string;
   requestTimeEpoch: number;
   stage: string;
+  /** Absent: not a canary request. */
+  isCanaryRequest?: boolean;
 }
 
 export class ContextVariables {
@@ -54,6 +56,8 @@ export class ContextVariables {
   readonly extendedRequestId: string;
   readonly httpMethod: string;
   readonly identity: ContextIdentity;
+  /** Whether the front door sent this request to the stage's canary release. */
+  readonly isCanaryRequest: boolean;
   /** The request path with the stage, e.g. `/prod/pets/1`. */
   readonly path: string;
   readonly protocol: string;
@@ -76,6 +80,7 @@ export class ContextVariables {
     this.domainName = init.domainName;
     this.extendedRequestId = init.extendedRequestId;
     this.httpMethod = init.httpMethod;
+    this.isCanaryRequest = init.isCanaryRequest === true;
     this.identity = {
       accessKey: null,
       accountId: null,

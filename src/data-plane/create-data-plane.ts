@@ -61,11 +61,14 @@ export function createDataPlane(deps: DataPlaneDeps): DataPlane {
     handle(req: IncomingMessage, res: ServerResponse, target: InvokeTarget): void {
       // hot path
       try {
-        const servedStage = deps.registry.lookup(target.apiId, target.stageName);
+        let servedStage = deps.registry.lookup(target.apiId, target.stageName);
         if (servedStage === undefined) {
           rejectUnknownStage(req, res, ids);
           return;
         }
+        // AWS: a canary release gets `percentTraffic` percent of the stage's requests, picked at random (test: canary.test.ts).
+        const canary = servedStage.canary;
+        if (canary !== undefined && Math.random() * 100 < canary.percentTraffic) servedStage = canary.served;
         const ctx = new InvocationContext(req, res, target, servedStage, services);
         const running = runPipeline(restPipeline, ctx);
         if (running !== undefined) running.catch((error: unknown) => fail(res, error));

@@ -162,6 +162,7 @@ export class InvocationContext implements MappingInput {
       requestId: this.requestId,
       requestTimeEpoch: now,
       stage: servedStage.stageName,
+      isCanaryRequest: servedStage.isCanary,
     });
     this.signal = new InvocationSignal();
     this.body = EMPTY_BODY;

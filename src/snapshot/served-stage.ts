@@ -59,18 +59,48 @@ export interface ServedStage {
   snapshot: DeploymentSnapshot;
   /** The stage's `methodSettings` throttles, per method (the throttle stage). */
   throttle: StageThrottle;
+  /** The canary release this stage splits traffic with, when it has one (front door). */
+  canary?: CanaryRelease | undefined;
+  /** Whether this is a canary release's side of a stage (`$context.isCanaryRequest`). */
+  isCanary: boolean;
 }
 
-/** Builds what the data plane serves for a stage from its settings and a compiled deployment. */
-export function createServedStage(region: string, accountId: string, apiId: string, stage: Stage, snapshot: DeploymentSnapshot): ServedStage {
+/** A stage's canary: `percentTraffic` of its requests go to `served` (the canary deployment, variables overridden). */
+export interface CanaryRelease {
+  percentTraffic: number;
+  served: ServedStage;
+}
+
+/**
+ * Builds what the data plane serves for a stage from its settings and a compiled deployment, plus
+ * its canary side when the stage has `canarySettings` and `canarySnapshot` (the canary deployment).
+ * AWS developer guide "Set up an API Gateway canary release deployment".
+ */
+export function createServedStage(region: string, accountId: string, apiId: string, stage: Stage, snapshot: DeploymentSnapshot, canarySnapshot?: DeploymentSnapshot): ServedStage {
+  const canary = stage.canarySettings;
+  const base = { region, accountId, apiId, stageName: stage.stageName };
+  const canaryRelease: CanaryRelease | undefined =
+    canary !== undefined && canarySnapshot !== undefined
+      ? Object.freeze({
+          percentTraffic: canary.percentTraffic ?? 0,
+          served: Object.freeze({
+            ...base,
+            deploymentId: canarySnapshot.deploymentId,
+            // AWS: canary requests see the stage's variables with stageVariableOverrides applied (test: canary.test.ts).
+            variables: Object.freeze({ ...stage.variables, ...canary.stageVariableOverrides }),
+            snapshot: canarySnapshot,
+            throttle: compileStageThrottle(region, apiId, stage, canarySnapshot),
+            isCanary: true,
+          }),
+        })
+      : undefined;
   return Object.freeze({
-    region,
-    accountId,
-    apiId,
-    stageName: stage.stageName,
+    ...base,
     deploymentId: stage.deploymentId,
     variables: Object.freeze({ ...stage.variables }),
     snapshot,
     throttle: compileStageThrottle(region, apiId, stage, snapshot),
+    canary: canaryRelease,
+    isCanary: false,
   });
 }

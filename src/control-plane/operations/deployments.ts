@@ -11,7 +11,7 @@ import type { StoreWriter } from '../../store/store.js';
 import { badRequest } from '../management-error.js';
 import { invalidPatchPath, parsePatchOperations, requireValue } from '../patch/patch-operations.js';
 import { freezeDefinition, summarizeApi } from '../serving/freeze-definition.js';
-import { serveAfterCommit } from '../serving/serve-stage.js';
+import { compileStageSnapshot, serveAfterCommit } from '../serving/serve-stage.js';
 import { readBoolean, readString, readStringMap } from '../wire/members.js';
 import type { OperationDefinition, OperationInput } from '../wire/operation.js';
 import { requireRestApi } from './lookups.js';
@@ -98,6 +98,8 @@ const createDeployment: OperationDefinition = {
         stage = structuredClone(existing);
         stage.canarySettings = completeCanary({ ...canary, deploymentId: id }, stage.deploymentId);
         stage.lastUpdatedDate = Math.floor(now / 1000);
+        const current = await tx.get(collections.deployment, region, api.id, stage.deploymentId);
+        if (current) await serveAfterCommit(input, services, api.id, stage, compileStageSnapshot(services.registry, region, api.id, current, [stage.stageName]), [snapshot]);
       } else {
         stage = existing
           ? redeployStage(structuredClone(existing), id, request, now)
@@ -111,7 +113,7 @@ const createDeployment: OperationDefinition = {
               cacheClusterSize: request.cacheClusterSize,
               tracingEnabled: request.tracingEnabled,
             });
-        serveAfterCommit(input, services, api.id, stage, snapshot);
+        await serveAfterCommit(input, services, api.id, stage, snapshot);
       }
       await tx.put(collections.stage, { region, parent: api.id, id: stageName }, stage);
     }

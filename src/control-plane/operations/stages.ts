@@ -63,7 +63,7 @@ const createStage: OperationDefinition = {
       documentationVersion: readString(body, 'documentationVersion'),
     });
     await tx.put(collections.stage, { region, parent: api.id, id: stageName }, stage);
-    serveAfterCommit(input, services, api.id, stage, snapshot);
+    await serveAfterCommit(input, services, api.id, stage, snapshot);
     return { status: 201, body: renderStage(stage) };
   },
 };
@@ -110,7 +110,7 @@ const updateStage: OperationDefinition = {
     const deployment = await requireExistingDeploymentId(tx, input, api.id, stage.deploymentId);
     const snapshot = compileStageSnapshot(registry, input.region, api.id, deployment, [stage.stageName]);
     await tx.put(collections.stage, { region: input.region, parent: api.id, id: stage.stageName }, stage);
-    serveAfterCommit(input, services, api.id, stage, snapshot);
+    await serveAfterCommit(input, services, api.id, stage, snapshot);
     return { status: 200, body: renderStage(stage) };
   },
 };
