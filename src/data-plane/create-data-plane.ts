@@ -62,7 +62,8 @@ export function createDataPlane(deps: DataPlaneDeps): DataPlane {
       // hot path
       try {
         let servedStage = deps.registry.lookup(target.apiId, target.stageName);
-        if (servedStage === undefined) {
+        // AWS: with disableExecuteApiEndpoint deployed, the default endpoint answers 403 Forbidden (test: invoke-url-disabled.test.ts).
+        if (servedStage === undefined || servedStage.snapshot.restApi.disableExecuteApiEndpoint) {
           rejectUnknownStage(req, res, ids);
           return;
         }
