@@ -10,7 +10,7 @@ import type { Integration } from '../model/rest-api.js';
 import type { CompiledIntegration, EndpointResponse, IntegrationInvocation, IntegrationServices } from './compiled-integration.js';
 import { buildBackendHeaders, ILLEGAL_MAPPED_HEADERS, remapResponseHeaders } from './http-proxy-headers.js';
 import { appendMappedQuery, callBackend, integrationError, NO_BODY_METHODS } from './http-request.js';
-import { compileHttpUri, renderUriParts, type CompiledHttpUri } from './http-uri.js';
+import { compileHttpUri, renderDynamicTarget, renderUriParts, type CompiledHttpUri } from './http-uri.js';
 
 /** Deploy time. */
 export function compileHttpProxyIntegration(integration: Integration): CompiledIntegration {
@@ -47,8 +47,15 @@ class HttpProxyIntegration implements CompiledIntegration {
     if (this.misconfigured) throw new ApiConfigurationError();
     const mapped = invocation.integrationRequest;
     const stageVariables = invocation.stageVariables;
-    const origin = this.uri.origin ?? renderUriParts(this.uri.originParts, stageVariables, undefined);
-    let path = this.uri.path ?? renderUriParts(this.uri.pathParts, stageVariables, mapped.path);
+    let origin = this.uri.origin;
+    let path: string;
+    if (origin !== undefined) {
+      path = this.uri.path ?? renderUriParts(this.uri.pathParts, stageVariables, mapped.path);
+    } else {
+      const target = renderDynamicTarget(this.uri, stageVariables, mapped.path);
+      origin = target.origin;
+      path = target.path;
+    }
     const query = this.renderQuery(invocation);
     if (query !== '') path += '?' + query;
     const method = this.httpMethod ?? invocation.httpMethod;

@@ -1,7 +1,7 @@
 // HTTP integration URIs: compile-time splitting and validation, request-time rendering.
 
 import { describe, expect, it } from 'vitest';
-import { compileHttpUri, encodePathValue, renderUriParts } from './http-uri.js';
+import { compileHttpUri, encodePathValue, renderDynamicTarget, renderUriParts } from './http-uri.js';
 
 describe('compileHttpUri', () => {
   it('keeps a static origin and path as plain strings (no per-request rendering)', () => {
@@ -32,6 +32,18 @@ describe('renderUriParts', () => {
 
   it('renders an unset stage variable as empty and an unmapped placeholder literally', () => {
     expect(renderUriParts(parts, {}, { id: '1' })).toBe('//1/%7Bother%7D');
+  });
+});
+
+describe('renderDynamicTarget', () => {
+  // AWS: a stage variable may hold the full URI without protocol ("Use stage variables for an HTTP integration").
+  it('moves a path carried by a stage variable holding host and path in front of the URI path', () => {
+    const bare = compileHttpUri('http://${stageVariables.url}');
+    expect(renderDynamicTarget(bare, { url: 'example.com:8080/api/v1' }, undefined)).toEqual({ origin: 'http://example.com:8080', path: '/api/v1' });
+    expect(renderDynamicTarget(bare, { url: 'example.com' }, undefined)).toEqual({ origin: 'http://example.com', path: '/' });
+    const withPath = compileHttpUri('https://${stageVariables.url}/pets/{id}');
+    expect(renderDynamicTarget(withPath, { url: 'example.com/api/' }, { id: '7' })).toEqual({ origin: 'https://example.com', path: '/api/pets/7' });
+    expect(renderDynamicTarget(withPath, { url: 'example.com' }, { id: '7' })).toEqual({ origin: 'https://example.com', path: '/pets/7' });
   });
 });
 

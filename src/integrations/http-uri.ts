@@ -16,6 +16,8 @@ export interface CompiledHttpUri {
   readonly pathParts: readonly UriPart[];
   /** The URI's own query string without `?` ('' when none). */
   readonly queryParts: readonly UriPart[];
+  /** Whether the URI names a path after its authority (`http://h/x`), not just `http://h`. */
+  readonly explicitPath: boolean;
 }
 
 /** AWS: PutIntegration/CreateDeployment reject such URIs with this message (test: compile-deployment.test.ts). */
@@ -45,7 +47,23 @@ export function compileHttpUri(uri: string | undefined): CompiledHttpUri {
     path: pathParts.length === 1 && typeof pathParts[0] === 'string' ? pathParts[0] : undefined,
     pathParts,
     queryParts: splitTemplate(queryText, true),
+    explicitPath: pathText !== '',
   };
+}
+
+/**
+ * Request time, for a URI whose authority holds a stage variable: the backend origin and path.
+ * AWS: the variable may hold the full URI without protocol (`example.com/api`), so a path it
+ * carries moves in front of the URI's own path (developer guide "Use stage variables for an
+ * HTTP integration"; test: http-uri.test.ts "a stage variable holding host and path").
+ */
+export function renderDynamicTarget(uri: CompiledHttpUri, stageVariables: Readonly<Record<string, string>>, pathValues: Readonly<Record<string, string>> | undefined): { origin: string; path: string } {
+  const rendered = renderUriParts(uri.originParts, stageVariables, undefined);
+  const path = uri.path ?? renderUriParts(uri.pathParts, stageVariables, pathValues);
+  const slash = rendered.indexOf('/', rendered.indexOf('://') + 3);
+  if (slash < 0) return { origin: rendered, path };
+  const carried = rendered.slice(slash);
+  return { origin: rendered.slice(0, slash), path: uri.explicitPath ? carried.replace(/\/$/, '') + path : carried };
 }
 
 /** Checks the URI with its placeholders masked, as AWS does at PutIntegration. */

@@ -10,7 +10,7 @@ import type { Integration } from '../model/rest-api.js';
 import type { CompiledIntegration, EndpointResponse, IntegrationInvocation, IntegrationServices } from './compiled-integration.js';
 import { ILLEGAL_MAPPED_HEADERS } from './http-proxy-headers.js';
 import { appendMappedQuery, callBackend, integrationError, NO_BODY_METHODS } from './http-request.js';
-import { compileHttpUri, renderUriParts, type CompiledHttpUri } from './http-uri.js';
+import { compileHttpUri, renderDynamicTarget, renderUriParts, type CompiledHttpUri } from './http-uri.js';
 
 /** Deploy time. */
 export function compileHttpIntegration(integration: Integration): CompiledIntegration {
@@ -41,8 +41,15 @@ class HttpIntegration implements CompiledIntegration {
   async invoke(invocation: IntegrationInvocation, services: IntegrationServices): Promise<EndpointResponse> {
     const request = invocation.integrationRequest;
     const stageVariables = invocation.stageVariables;
-    const origin = this.uri.origin ?? renderUriParts(this.uri.originParts, stageVariables, undefined);
-    let path = this.uri.path ?? renderUriParts(this.uri.pathParts, stageVariables, request.path);
+    let origin = this.uri.origin;
+    let path: string;
+    if (origin !== undefined) {
+      path = this.uri.path ?? renderUriParts(this.uri.pathParts, stageVariables, request.path);
+    } else {
+      const target = renderDynamicTarget(this.uri, stageVariables, request.path);
+      origin = target.origin;
+      path = target.path;
+    }
     // AWS: the client's query string is not forwarded; only the URI's own and mapped values (§1.9).
     const query = appendMappedQuery(renderUriParts(this.uri.queryParts, stageVariables, undefined), request.querystring);
     if (query !== '') path += '?' + query;
