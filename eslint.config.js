@@ -33,4 +33,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['../*/**', '!../shared/**'] }],
     },
   },
+  {
+    files: ['src/iam/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../*/**', '!../shared/**'] }],
+    },
+  },
 );

@@ -1,21 +1,35 @@
-// The `portico` command (bin/portico.js runs its compiled form): parses the command line, starts
-// Portico through the composition root (src/server/bootstrap.ts) and installs graceful shutdown.
-// User errors (bad option, port taken, data dir not writable) are one line on stderr and exit 1.
+// The `portico` command (bin/portico.js runs its compiled form): dispatches to one file per command
+// (serve-command.ts, init-command.ts, export-command.ts, import-command.ts...). User errors (bad
+// option, port taken, data dir not writable, a refused management call) are one line on stderr, exit 1.
 
 import { readFileSync } from 'node:fs';
-import { StartupError, startPortico } from '../server/bootstrap.js';
-import { ConfigurationError, readConfiguration, type PorticoConfig } from '../server/configuration.js';
-import { StoreError } from '../store/store.js';
-import { startExample } from './example.js';
-import { exitGracefullyOnSignals } from './shutdown.js';
-import { renderServeUsage, renderUsage } from './usage.js';
+import { ManagementCallError } from '../project/management-client.js';
+import { ConfigurationError } from '../server/configuration.js';
+import { isHelp } from './command-flags.js';
+import { renderTokenUsage, runTokenCommand } from './token-command.js';
+import { UsageError } from './usage-error.js';
+import { renderExportUsage, renderImportUsage, renderInitUsage, renderServeUsage, renderUsage } from './usage.js';
 
-/** A mistake on the command line, reported as one line. */
-class UsageError extends Error {}
+/**
+ * Each command: resolves to an exit code, or `undefined` while it keeps running (serve). The heavy
+ * ones load on demand, so `init`, `export`, `import` and `--version` do not load the server.
+ */
+const COMMANDS: Record<string, (args: readonly string[]) => Promise<number | undefined>> = {
+  serve: async (args) => (await import('./serve-command.js')).runServeCommand(args, process.env),
+  init: async (args) => (await import('./init-command.js')).runInitCommand(args),
+  export: async (args) => (await import('./export-command.js')).runExportCommand(args),
+  import: async (args) => (await import('./import-command.js')).runImportCommand(args),
+  token: runTokenCommand,
+};
 
-const isHelp = (arg: string): boolean => arg === '--help' || arg === '-h';
+const HELP: Record<string, () => string> = {
+  serve: renderServeUsage,
+  init: renderInitUsage,
+  export: renderExportUsage,
+  import: renderImportUsage,
+  token: renderTokenUsage,
+};
 
-/** Runs one command; resolves to an exit code, or `undefined` while `serve` keeps running. */
 async function runCommand(args: readonly string[]): Promise<number | undefined> {
   const [command, ...rest] = args;
   if (command === undefined) {
@@ -23,32 +37,16 @@ async function runCommand(args: readonly string[]): Promise<number | undefined> 
     return 1;
   }
   if (isHelp(command) || command === 'help') {
-    process.stdout.write(rest[0] === 'serve' ? renderServeUsage() : renderUsage());
+    process.stdout.write((rest[0] !== undefined && Object.hasOwn(HELP, rest[0]) ? HELP[rest[0]] : undefined)?.() ?? renderUsage());
     return 0;
   }
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${readVersion()}\n`);
     return 0;
   }
-  if (command !== 'serve') throw new UsageError(`unknown command: ${command} (see portico --help)`);
-  if (rest.some(isHelp)) {
-    process.stdout.write(renderServeUsage());
-    return 0;
-  }
-  const config = readServeConfiguration(rest);
-  const running = await startPortico(config);
-  exitGracefullyOnSignals(running);
-  if (config.example) await startExample(running, config);
-  return undefined;
-}
-
-function readServeConfiguration(args: readonly string[]): PorticoConfig {
-  try {
-    return readConfiguration(args, process.env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw new UsageError(`${error.message} (see portico serve --help)`);
-    throw error;
-  }
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (run === undefined) throw new UsageError(`unknown command: ${command} (see portico --help)`);
+  return run(rest);
 }
 
 function readVersion(): string {
@@ -59,7 +57,7 @@ function readVersion(): string {
 
 /** The one line a user sees; a stack only for what is a bug, not their mistake. */
 function describeFailure(error: unknown): string {
-  const userFacing = error instanceof UsageError || error instanceof ConfigurationError || error instanceof StartupError || error instanceof StoreError;
+  const userFacing = error instanceof UsageError || error instanceof ConfigurationError || error instanceof ManagementCallError;
   if (userFacing) return error.message;
   return `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }

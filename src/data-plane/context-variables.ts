@@ -4,22 +4,27 @@
 // developer guide "$context Variables for data models, authorizers, mapping templates...".
 
 export interface ContextIdentity {
-  accessKey: null;
-  accountId: null;
+  /** The SigV4 caller's access key, on AWS_IAM methods (authorize). */
+  accessKey: string | null;
+  /** The SigV4 caller's account (authorize). */
+  accountId: string | null;
   /** The method request's API key, on methods that require one (api-key). */
   apiKey: string | null;
   /** Its id (api-key). */
   apiKeyId: string | null;
-  caller: null;
+  /** The SigV4 caller's unique id, e.g. `AIDA…` or `AROA…:session` (authorize). */
+  caller: string | null;
   cognitoAuthenticationProvider: null;
   cognitoAuthenticationType: null;
   cognitoIdentityId: null;
   cognitoIdentityPoolId: null;
   principalOrgId: null;
   sourceIp: string;
-  user: null;
+  /** As `caller` (authorize). */
+  user: string | null;
   userAgent: string | null;
-  userArn: null;
+  /** The SigV4 caller's ARN (authorize). */
+  userArn: string | null;
 }
 
 export interface ContextError {
@@ -70,8 +75,8 @@ export class ContextVariables {
   resourcePath: string | null;
   /** the gateway response renderer */
   error: ContextError | undefined;
-  /** `$context.authorizer`: principalId, the Lambda authorizer's context values, integrationLatency (authorize). */
-  authorizer: Readonly<Record<string, string | number>> | undefined;
+  /** `$context.authorizer`: principalId, the Lambda authorizer's context values, integrationLatency; or a Cognito authorizer's `claims` (authorize). */
+  authorizer: Readonly<Record<string, string | number | Readonly<Record<string, string>>>> | undefined;
 
   constructor(init: ContextVariablesInit) {
     this.accountId = init.accountId;

@@ -4,6 +4,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent } from 'undici';
+import type { IamPrincipal } from '../iam/principals.js';
 import type { IntegrationServices } from '../integrations/compiled-integration.js';
 import { noFunctions, type FunctionInvoker } from '../functions/function-invoker.js';
 import type { Logger } from '../observability/logger.js';
@@ -11,6 +12,8 @@ import type { Clock } from '../shared/clock.js';
 import { noSharedCache, type SharedCache, type TrafficState } from '../shared-state/traffic-state.js';
 import type { SnapshotRegistry } from '../snapshot/snapshot-registry.js';
 import type { TrafficRegistry } from '../traffic/traffic-registry.js';
+import type { CachedAuthorization } from './authorizers/cached-authorization.js';
+import { noUserPools, type UserPoolTokenVerifier } from './authorizers/user-pool-verifier.js';
 import type { DataPlane, InvokeTarget } from './data-plane.js';
 import { writeResponse } from './finalizers/send-response.js';
 import { forbidden } from './gateway-errors.js';
@@ -32,7 +35,11 @@ export interface DataPlaneDeps {
   /** Local Lambda functions for AWS_PROXY / AWS integrations; none when absent. */
   functions?: FunctionInvoker;
   /** Lambda authorizer results; nothing is cached when absent. */
-  authorizerCache?: SharedCache;
+  authorizerCache?: SharedCache<CachedAuthorization>;
+  /** Cognito user pool token verification; every pool's keys are unavailable when absent. */
+  userPools?: UserPoolTokenVerifier;
+  /** The IAM principals AWS_IAM callers sign as; none when absent. */
+  iamPrincipals?: readonly IamPrincipal[];
 }
 
 /** undici's own timers are off: the invocation's AbortSignal carries `timeoutInMillis`. */
@@ -49,7 +56,7 @@ export function createDataPlane(deps: DataPlaneDeps): DataPlane {
     },
   };
   const ids = new RequestIds();
-  const services: DataPlaneServices = { integrations, logger: deps.logger, clock: deps.clock, ids, traffic: deps.traffic, trafficState: deps.trafficState, authorizerCache: deps.authorizerCache ?? noSharedCache };
+  const services: DataPlaneServices = { integrations, logger: deps.logger, clock: deps.clock, ids, traffic: deps.traffic, trafficState: deps.trafficState, authorizerCache: deps.authorizerCache ?? noSharedCache, userPools: deps.userPools ?? noUserPools, iamPrincipals: new Map((deps.iamPrincipals ?? []).map((principal) => [principal.accessKeyId, principal])) };
 
   const fail = (res: ServerResponse, error: unknown): void => {
     deps.logger.error({ err: error }, 'data plane request failed outside the pipeline');

@@ -218,6 +218,36 @@ export class AuthorizerResultError extends AuthorizerConfigurationError {
 }
 
 /**
+ * AWS: a resource or IAM policy denies the caller: 403 with a capital-M body naming the caller and
+ * the method ARN, e.g. `{"Message":"User: anonymous is not authorized to perform: execute-api:Invoke
+ * on resource: arn:aws:execute-api:us-east-1:********0000:abc/prod/GET/ with an explicit deny"}`
+ * (test: resource-policies.test.ts, iam-authorization.test.ts).
+ */
+export class PolicyDeniedError extends AccessDeniedError {
+  override readonly body: string;
+  constructor(message: string) {
+    super(message);
+    this.body = `{"Message":${JSON.stringify(message)}}`;
+  }
+}
+
+/** A SigV4 Authorization header or presigned query missing a part, or a wrong credential scope (AWS_IAM; error type UNCONFIRMED). */
+export class IncompleteSignatureError extends GatewayError {
+  readonly responseType = 'INVALID_SIGNATURE';
+  constructor(message: string) {
+    super(status('INVALID_SIGNATURE'), 'IncompleteSignatureException', message);
+  }
+}
+
+/** AWS: an unknown access key: 403 `The security token included in the request is invalid.` (response and error type UNCONFIRMED). */
+export class UnrecognizedClientError extends GatewayError {
+  readonly responseType = 'INVALID_SIGNATURE';
+  constructor(message: string) {
+    super(status('INVALID_SIGNATURE'), 'UnrecognizedClientException', message);
+  }
+}
+
+/**
  * Not a gateway response: the client went away. The runner stops without answering. It is the
  * invocation signal's abort reason, so integrations rethrow it unchanged.
  */

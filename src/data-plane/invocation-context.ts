@@ -5,6 +5,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import type { IamPrincipal } from '../iam/principals.js';
 import type { EndpointResponse, IntegrationRequestData, IntegrationServices } from '../integrations/compiled-integration.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../shared/clock.js';
@@ -14,6 +15,8 @@ import type { RouteMatch } from '../snapshot/route-tree.js';
 import type { CompiledMethod, ServedStage } from '../snapshot/served-stage.js';
 import type { ApiKeyEntry, PlanBinding, TrafficRegistry } from '../traffic/traffic-registry.js';
 import type { MappingTemplateInput } from '../vtl/mapping-template.js';
+import type { CachedAuthorization } from './authorizers/cached-authorization.js';
+import type { UserPoolTokenVerifier } from './authorizers/user-pool-verifier.js';
 import { ContextVariables } from './context-variables.js';
 import type { InvokeTarget } from './data-plane.js';
 import { ClientGoneError } from './gateway-errors.js';
@@ -32,7 +35,11 @@ export interface DataPlaneServices {
   /** Token buckets and quota counters (throttle). */
   readonly trafficState: TrafficState;
   /** Lambda authorizer results (authorize). */
-  readonly authorizerCache: SharedCache;
+  readonly authorizerCache: SharedCache<CachedAuthorization>;
+  /** Verifies Cognito user pool tokens (authorize). */
+  readonly userPools: UserPoolTokenVerifier;
+  /** The IAM principals SigV4 callers sign as, by access key id (authorize, AWS_IAM). */
+  readonly iamPrincipals: ReadonlyMap<string, IamPrincipal>;
 }
 
 /** The response the send-response finalizer writes. Headers are a flat list: name, value, ... */

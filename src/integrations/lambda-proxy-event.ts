@@ -33,6 +33,11 @@ const FRONT_HEADERS: ReadonlySet<string> = new Set(['x-amzn-trace-id', 'x-forwar
 
 /** hot path: the event as JSON text. */
 export function buildProxyEvent(invocation: IntegrationInvocation): string {
+  return JSON.stringify(createProxyEvent(invocation));
+}
+
+/** The event as an object (a REQUEST authorizer's event takes its request fields). */
+export function createProxyEvent(invocation: IntegrationInvocation) {
   const headers = eventHeaders(invocation);
   const query = invocation.rawQuery === '' ? undefined : parseQuery(invocation.rawQuery);
   let queryStringParameters: Record<string, string> | null = null;
@@ -58,7 +63,7 @@ export function buildProxyEvent(invocation: IntegrationInvocation): string {
   const vars = invocation.vars;
   const stageVariables = invocation.stageVariables;
   const pathParameters = invocation.route.pathParameters;
-  return JSON.stringify({
+  return {
     resource: vars.resourcePath,
     path: invocation.path,
     httpMethod: invocation.httpMethod,
@@ -71,7 +76,7 @@ export function buildProxyEvent(invocation: IntegrationInvocation): string {
     requestContext: requestContext(invocation),
     body: eventBody,
     isBase64Encoded,
-  });
+  };
 }
 
 interface EventHeaders {

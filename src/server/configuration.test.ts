@@ -1,5 +1,8 @@
 // readConfiguration: flags over environment over defaults, and one clear error per bad input.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, readConfiguration } from './configuration.js';
 
@@ -41,5 +44,20 @@ describe('readConfiguration', () => {
 
   it('refuses an empty PORTICO_PORT instead of picking a random port', () => {
     expect(() => readConfiguration([], { PORTICO_PORT: '' })).toThrow('invalid port: ');
+  });
+
+  it('reads IAM principals from --iam-principals or PORTICO_IAM_PRINCIPALS, refusing a bad file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portico-config-'));
+    const file = join(dir, 'principals.json');
+    writeFileSync(file, JSON.stringify([{ accessKeyId: 'AKIDALICE', secretAccessKey: 's', arn: 'arn:aws:iam::111122223333:user/alice' }]));
+    expect(readConfiguration([], {}).iamPrincipals).toBeUndefined();
+    expect(readConfiguration(['--iam-principals', file], {}).iamPrincipals).toMatchObject([{ accessKeyId: 'AKIDALICE', accountId: '111122223333' }]);
+    expect(readConfiguration([], { PORTICO_IAM_PRINCIPALS: file }).iamPrincipals).toHaveLength(1);
+    writeFileSync(file, '[{"accessKeyId":"A"}]');
+    expect(() => readConfiguration(['--iam-principals', file], {})).toThrow(new ConfigurationError(`${file}: IAM principal 1: secretAccessKey must be a non-empty string`));
+    writeFileSync(file, '{');
+    expect(() => readConfiguration(['--iam-principals', file], {})).toThrow(`the IAM principals file ${file} is not JSON`);
+    expect(() => readConfiguration(['--iam-principals', join(dir, 'none.json')], {})).toThrow(`cannot read the IAM principals file ${join(dir, 'none.json')}`);
+    rmSync(dir, { recursive: true });
   });
 });

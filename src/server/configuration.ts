@@ -1,7 +1,9 @@
 // Portico's configuration: command-line flags over environment variables over defaults.
 // The composition root is the only reader of process.env (DESIGN §1).
 
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseIamPrincipals, PrincipalConfigError, type IamPrincipal } from '../iam/principals.js';
 import { DEFAULT_ACCOUNT_ID } from '../shared/aws-account.js';
 
 export interface PorticoConfig {
@@ -18,6 +20,8 @@ export interface PorticoConfig {
   redisFailurePolicy?: 'open' | 'closed';
   /** What function workers inherit from the host (only PATH: workers never see Portico's own environment). */
   functionHostEnvironment?: Readonly<Record<string, string>>;
+  /** The principals AWS_IAM callers sign as (`--iam-principals FILE`); absent: `test`/`test` as the account root. */
+  iamPrincipals?: readonly IamPrincipal[];
 }
 
 export const DEFAULT_PORT = 4566;
@@ -28,7 +32,7 @@ export class ConfigurationError extends Error {}
 
 /** Reads `portico serve` flags (`--port N`, `--host H`, `--data-dir DIR`, `--log-level L`, `--example`). */
 export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEnv): PorticoConfig {
-  const known = new Set(['port', 'host', 'data-dir', 'log-level', 'example', 'redis-url', 'redis-failure-policy']);
+  const known = new Set(['port', 'host', 'data-dir', 'log-level', 'example', 'redis-url', 'redis-failure-policy', 'iam-principals']);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -58,6 +62,8 @@ export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEn
   if (redisUrl !== '' && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigurationError(`invalid redis url: ${redisUrl} (redis://host:port)`);
   const redisFailurePolicy = text('redis-failure-policy', 'PORTICO_REDIS_FAILURE_POLICY', 'open');
   if (redisFailurePolicy !== 'open' && redisFailurePolicy !== 'closed') throw new ConfigurationError(`invalid redis failure policy: ${redisFailurePolicy} (open or closed)`);
+  const principalsFile = text('iam-principals', 'PORTICO_IAM_PRINCIPALS', '');
+  const iamPrincipals = principalsFile === '' ? undefined : readIamPrincipals(principalsFile);
   return {
     host: text('host', 'PORTICO_HOST', '127.0.0.1'),
     port,
@@ -68,5 +74,28 @@ export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEn
     ...(redisUrl !== '' && { redisUrl }),
     redisFailurePolicy,
     ...(env.PATH !== undefined && { functionHostEnvironment: { PATH: env.PATH } }),
+    ...(iamPrincipals && { iamPrincipals }),
   };
+}
+
+/** The `--iam-principals` file: a JSON list of `{accessKeyId, secretAccessKey, arn, policy?, userId?}`. */
+function readIamPrincipals(file: string): IamPrincipal[] {
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), 'utf8');
+  } catch {
+    throw new ConfigurationError(`cannot read the IAM principals file ${file}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    throw new ConfigurationError(`the IAM principals file ${file} is not JSON`);
+  }
+  try {
+    return parseIamPrincipals(value);
+  } catch (error) {
+    if (error instanceof PrincipalConfigError) throw new ConfigurationError(`${file}: ${error.message}`);
+    throw error;
+  }
 }

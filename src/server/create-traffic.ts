@@ -27,6 +27,8 @@ export interface TrafficOptions {
 export interface Traffic {
   registry: TrafficRegistry;
   state: TrafficState;
+  /** The Redis connection when shared state is in Redis (the authorizer cache shares it). */
+  redis?: RedisTrafficState;
   /** Persists in-memory usage one last time and disconnects from Redis. */
   close(): Promise<void>;
 }
@@ -42,7 +44,7 @@ export async function createTraffic(options: TrafficOptions): Promise<Traffic> {
     const connected = await redis.connect();
     if (connected) logger.info({ redis: redactUrl(options.redisUrl), policy }, 'shared state: redis');
     else logger.error({ redis: redactUrl(options.redisUrl), policy }, 'shared state: redis is unreachable at start-up; it will be retried');
-    return { registry, state, close: () => state.close() };
+    return { registry, state, redis, close: () => state.close() };
   }
   const state = new MemoryTrafficState();
   const restored = await restoreUsageCounters(store, state);

@@ -70,20 +70,29 @@ export interface TrafficState {
 }
 
 /**
- * The cache the Lambda authorizer results use (and the response cache will). Values are opaque
- * strings; `ttlMs` counts from `now` (a `ttlMs` of 0 stores nothing); a missing or expired entry is
- * `undefined`. Like TrafficState: plain values when no I/O is needed, never a clock read, failures
- * reject with SharedStateError. Implementations: memory/memory-shared-cache.ts.
+ * The cache the Lambda authorizer results use (and the response cache will), holding values of one
+ * type `V`. `ttlMs` counts from `now` (a `ttlMs` of 0 stores nothing); a missing or expired entry is
+ * `undefined`. Memory keeps the value itself, so a hit neither parses nor allocates: callers must
+ * never mutate a value they put or got. Redis encodes values with a SharedCacheCodec. Like
+ * TrafficState: plain values when no I/O is needed, never a clock read, failures reject with
+ * SharedStateError. Implementations: memory/memory-shared-cache.ts, redis/redis-shared-cache.ts.
  */
-export interface SharedCache {
-  get(namespace: string, key: string, now: number): string | undefined | Promise<string | undefined>;
-  set(namespace: string, key: string, value: string, ttlMs: number, now: number): void | Promise<void>;
-  /** FlushStageCache / FlushStageAuthorizersCache. */
+export interface SharedCache<V> {
+  get(namespace: string, key: string, now: number): V | undefined | Promise<V | undefined>;
+  set(namespace: string, key: string, value: V, ttlMs: number, now: number): void | Promise<void>;
+  /** FlushStageCache / FlushStageAuthorizersCache: every node sharing the cache stops seeing the namespace's entries. */
   clear(namespace: string): void | Promise<void>;
 }
 
+/** How a cache that leaves the process (Redis) turns its values into text and back. */
+export interface SharedCacheCodec<V> {
+  encode(value: V): string;
+  /** `undefined` when the text is not a value (written by another version): read as a miss. */
+  decode(text: string): V | undefined;
+}
+
 /** A cache that stores nothing (a data plane built without one). */
-export const noSharedCache: SharedCache = { get: () => undefined, set: () => undefined, clear: () => undefined };
+export const noSharedCache: SharedCache<never> = { get: () => undefined, set: () => undefined, clear: () => undefined };
 
 /** The namespace holding one stage's authorizer results (FlushStageAuthorizersCache clears it). */
 export function authorizerCacheNamespace(region: string, apiId: string, stageName: string): string {

@@ -1,11 +1,12 @@
 // Deploy time: compiles the authorizer a CUSTOM or COGNITO_USER_POOLS method uses — its identity
-// sources as readers over the method request, the TOKEN validation regex, the result TTL and the
-// Lambda function it invokes. The authorize stage reads this. Reference §5.1; AWS developer guide
-// "Use API Gateway Lambda authorizers".
+// sources as readers over the method request, the validation regex, the result TTL, and the Lambda
+// function it invokes or the user pools it trusts. The authorize stage reads this. Reference §5.1,
+// §5.2; AWS developer guide "Use API Gateway Lambda authorizers".
 
 import { compileLambdaTarget, type CompiledLambdaTarget } from '../integrations/lambda-target.js';
 import type { Authorizer } from '../model/rest-api.js';
 import type { MappingInput } from './mapping-expression.js';
+import { compileUserPools, type CompiledUserPools } from './compile-user-pools.js';
 
 /** One identity source expression and how to read it from a request. */
 export interface IdentitySourceReader {
@@ -18,11 +19,14 @@ export interface CompiledAuthorizer {
   readonly type: Authorizer['type'];
   /** TOKEN: one header; REQUEST: the listed sources, in order (possibly none when caching is off). */
   readonly identitySources: readonly IdentitySourceReader[];
-  /** TOKEN only: the token must match (`identityValidationExpression`, anchored like Java's `matches`). */
+  /** TOKEN: the token must match; COGNITO_USER_POOLS: its `aud` must (`identityValidationExpression`, anchored like Java's `matches`). */
   readonly validation: RegExp | undefined;
   /** `authorizerResultTtlInSeconds` in ms; 0 disables caching. */
   readonly ttlMs: number;
+  /** TOKEN and REQUEST: the Lambda function (COGNITO_USER_POOLS: one naming none). */
   readonly target: CompiledLambdaTarget;
+  /** COGNITO_USER_POOLS only: the user pools of `providerARNs`. */
+  readonly userPools: CompiledUserPools | undefined;
 }
 
 export function compileAuthorizer(authorizer: Authorizer): CompiledAuthorizer {
@@ -34,9 +38,10 @@ export function compileAuthorizer(authorizer: Authorizer): CompiledAuthorizer {
     id: authorizer.id,
     type: authorizer.type,
     identitySources: Object.freeze((authorizer.type === 'REQUEST' ? sources : sources.slice(0, 1)).map(compileIdentitySource)),
-    validation: authorizer.type === 'TOKEN' ? compileValidation(authorizer.identityValidationExpression) : undefined,
+    validation: authorizer.type === 'REQUEST' ? undefined : compileValidation(authorizer.identityValidationExpression),
     ttlMs: authorizer.authorizerResultTtlInSeconds * 1000,
-    target: compileLambdaTarget(authorizer.authorizerUri),
+    target: compileLambdaTarget(authorizer.type === 'COGNITO_USER_POOLS' ? undefined : authorizer.authorizerUri),
+    userPools: authorizer.type === 'COGNITO_USER_POOLS' ? compileUserPools(authorizer.providerARNs) : undefined,
   });
 }
 

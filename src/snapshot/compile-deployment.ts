@@ -13,6 +13,7 @@ import { compileMethodMapping } from './compile-method-mapping.js';
 import { compileMethodRequest } from './compile-method-request.js';
 import { createModelCompiler, type ModelCompiler, ModelCompileError } from './compile-models.js';
 import { compileRequestParameters } from './compile-request-parameters.js';
+import { compileResourcePolicy } from './compile-resource-policy.js';
 import { DeploymentCompileError } from './deployment-compile-error.js';
 import { RouteTree } from './route-tree.js';
 import type { CompiledMethod, DeploymentSnapshot } from './served-stage.js';
@@ -63,6 +64,7 @@ export function compileDeployment(definition: DeploymentDefinition, deploymentId
     methods: Object.freeze(methods),
     gatewayResponses: compileGatewayResponses(definition.gatewayResponses),
     binaryMediaTypes: compileBinaryMediaTypes(definition.restApi.binaryMediaTypes),
+    resourcePolicy: compileResourcePolicy(definition.restApi),
   });
 }
 

@@ -3,6 +3,7 @@
 // AWS developer guide "Set up a stage for a REST API".
 
 import type { CompiledIntegration } from '../integrations/compiled-integration.js';
+import type { CompiledPolicy } from '../iam/policy-document.js';
 import type { Stage } from '../model/deployment.js';
 import type { Method, RestApi } from '../model/rest-api.js';
 import type { CompiledAuthorizer } from './compile-authorizer.js';
@@ -46,6 +47,8 @@ export interface DeploymentSnapshot {
   gatewayResponses: ReadonlyMap<GatewayResponseType, CompiledGatewayResponse>;
   /** The API's `binaryMediaTypes` as frozen by the deployment. */
   binaryMediaTypes: CompiledBinaryMediaTypes;
+  /** The API's resource policy as frozen by the deployment (resource-policy, authorize); absent without one. */
+  resourcePolicy?: CompiledPolicy | undefined;
 }
 
 export interface ServedStage {

@@ -5,6 +5,7 @@ import type { DeploymentRecord, Stage } from '../model/deployment.js';
 import type { Authorizer, GatewayResponse, Model, RequestValidator, Resource, RestApi } from '../model/rest-api.js';
 import type { AccountSettings, ApiKey, UsageCounterSnapshot, UsagePlanKeyRecord, UsagePlanRecord } from '../model/usage-plan.js';
 import type { AliasRecord, FunctionRecord, FunctionVersionRecord } from '../functions/function-record.js';
+import type { UserPoolRecord } from '../user-pools/user-pool-record.js';
 import { defineCollection } from './store.js';
 
 export const collections = {
@@ -40,4 +41,6 @@ export const collections = {
   lambdaVersion: defineCollection<FunctionVersionRecord>('lambdaversion'),
   /** Lambda: parent `lambda:{name}`; id = alias name */
   lambdaAlias: defineCollection<AliasRecord>('lambdaalias'),
+  /** region '', parent ''; id = Cognito user pool id (local issuer key, or a mapped issuer) */
+  userPool: defineCollection<UserPoolRecord>('userpool'),
 } as const;

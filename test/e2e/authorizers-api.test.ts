@@ -135,15 +135,14 @@ describe('methods and stages', () => {
     expect((await put('COGNITO_USER_POOLS', cognito.id!)).authorizerId).toBe(cognito.id);
   });
 
-  it('deploys a Cognito-protected method and refuses its requests with a 500 until Cognito is enforced', async () => {
+  it('deploys a Cognito-protected method and refuses an unreadable token with 401 (cognito-authorizers.test.ts has the rest)', async () => {
     const { apiId, rootId } = await newApi();
     const cognito = await create(apiId, { type: 'COGNITO_USER_POOLS', providerARNs: ['arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_abc'], authorizerUri: undefined });
     await portico.client.send(new PutMethodCommand({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET', authorizationType: 'COGNITO_USER_POOLS', authorizerId: cognito.id! }));
     await portico.client.send(new PutIntegrationCommand({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
     await portico.client.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: 'test' }));
     const response = await call(`${portico.url}/_aws/execute-api/${apiId}/test/`, { headers: { Authorization: 'a.b.c' } });
-    expect({ status: response.status, body: response.text, type: response.headers['x-amzn-errortype'] }).toEqual({ status: 500, body: '{"message": null}', type: 'AuthorizerConfigurationException' });
-    expect(portico.logs.some((line) => line.msg === 'Cognito authorizers are not enforced yet')).toBe(true);
+    expect({ status: response.status, body: response.text, type: response.headers['x-amzn-errortype'] }).toEqual({ status: 401, body: '{"message":"Unauthorized"}', type: 'UnauthorizedException' });
   });
 
   it('FlushStageAuthorizersCache answers 202, and 404 for an unknown stage', async () => {

@@ -200,7 +200,9 @@ describe('UpdateMethod', () => {
 
   it('adds and removes authorization scopes', async () => {
     const { apiId, rootId } = await newApi();
-    await putMethod({ restApiId: apiId, resourceId: rootId, authorizationScopes: ['read'] });
+    const pool = 'arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_Scopes1';
+    const authorizer = await portico.client.send(new CreateAuthorizerCommand({ restApiId: apiId, name: 'pool', type: 'COGNITO_USER_POOLS', providerARNs: [pool], identitySource: 'method.request.header.Authorization' }));
+    await putMethod({ restApiId: apiId, resourceId: rootId, authorizationType: 'COGNITO_USER_POOLS', authorizerId: authorizer.id!, authorizationScopes: ['read'] });
     const added = await updateMethod(apiId, rootId, [{ op: 'add', path: '/authorizationScopes', value: 'write' }]);
     expect(added.authorizationScopes).toEqual(['read', 'write']);
     const removed = await updateMethod(apiId, rootId, [

@@ -1,11 +1,14 @@
-// The TrafficState contract against the in-memory implementation, plus what only it promises:
+// The TrafficState and SharedCache contracts against the in-memory implementations, plus what only it promises:
 // plain (never promise) results, and usage counters that export and restore (restart persistence).
 
 import { describe, expect, it } from 'vitest';
+import { MemorySharedCache } from '../../src/shared-state/memory/memory-shared-cache.js';
 import { MemoryTrafficState } from '../../src/shared-state/memory/memory-traffic-state.js';
+import { defineSharedCacheContract } from './shared-cache-contract.js';
 import { defineTrafficStateContract } from './traffic-state-contract.js';
 
 defineTrafficStateContract('memory', () => new MemoryTrafficState());
+defineSharedCacheContract('memory', () => new MemorySharedCache());
 
 describe('MemoryTrafficState', () => {
   const account = { id: 'a', rateLimit: 10, burstLimit: 10 };

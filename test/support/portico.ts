@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { IamPrincipal } from '../../src/iam/principals.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { DEFAULT_ACCOUNT_ID } from '../../src/shared/aws-account.js';
 import type { Clock } from '../../src/shared/clock.js';
@@ -36,6 +37,8 @@ export interface TestPorticoOptions {
   redisUrl?: string;
   redisFailurePolicy?: 'open' | 'closed';
   usagePersistIntervalMs?: number;
+  /** SigV4 principals for AWS_IAM methods (default: `test`/`test` as the account root). */
+  iamPrincipals?: readonly IamPrincipal[];
 }
 
 export async function startTestPortico(options: TestPorticoOptions = {}): Promise<TestPortico> {
@@ -58,6 +61,7 @@ export async function startTestPortico(options: TestPorticoOptions = {}): Promis
     ...(options.redisUrl !== undefined && { redisUrl: options.redisUrl }),
     ...(options.redisFailurePolicy !== undefined && { redisFailurePolicy: options.redisFailurePolicy }),
     ...(options.usagePersistIntervalMs !== undefined && { usagePersistIntervalMs: options.usagePersistIntervalMs }),
+    ...(options.iamPrincipals !== undefined && { iamPrincipals: options.iamPrincipals }),
   });
   const clientFor = (region: string) =>
     new APIGatewayClient({

@@ -1,13 +1,13 @@
 // CreateAuthorizer, GetAuthorizer(s), UpdateAuthorizer, DeleteAuthorizer and
 // FlushStageAuthorizersCache (reference §5, APIRef "Authorizer"). Lambda TOKEN/REQUEST authorizers
-// run at request time (data-plane/stages/authorize.ts); COGNITO_USER_POOLS is stored only.
+// and COGNITO_USER_POOLS authorizers run at request time (data-plane/stages/authorize.ts).
 
 import type { Authorizer, Resource } from '../../model/rest-api.js';
-import { authorizerCacheNamespace } from '../../shared-state/traffic-state.js';
+import { authorizerCacheNamespace, SharedStateError } from '../../shared-state/traffic-state.js';
 import { generateId } from '../../shared/ids.js';
 import { collections } from '../../store/collections.js';
 import type { StoreReader } from '../../store/store.js';
-import { badRequest, conflict, notFound } from '../management-error.js';
+import { badRequest, conflict, ManagementError, notFound } from '../management-error.js';
 import { parsePatchOperations, type PatchOperation } from '../patch/patch-operations.js';
 import { readInteger, readString, readStringList } from '../wire/members.js';
 import type { OperationDefinition, OperationInput } from '../wire/operation.js';
@@ -165,11 +165,19 @@ const flushStageAuthorizersCache: OperationDefinition = {
   name: 'FlushStageAuthorizersCache',
   method: 'DELETE',
   path: '/restapis/{restapi_id}/stages/{stage_name}/cache/authorizers',
-  async run(input, { tx, authorizerCache, afterCommit }) {
+  // Outside a transaction: it writes nothing to the store, and waits for the shared cache (Redis).
+  direct: true,
+  async run(input, { tx, authorizerCache }) {
     const api = await requireRestApi(tx, input);
     const stage = await requireStage(tx, input, api.id, input.params.stage_name ?? '');
     const namespace = authorizerCacheNamespace(input.region, api.id, stage.stageName);
-    afterCommit(() => void authorizerCache?.clear(namespace));
+    try {
+      await authorizerCache?.clear(namespace);
+    } catch (error) {
+      if (!(error instanceof SharedStateError)) throw error;
+      // Portico's own answer (AWS's cache never fails): the other nodes may still serve the entries.
+      throw new ManagementError('ServiceUnavailableException', 'The authorizer cache could not be flushed: its shared state (Redis) is unreachable');
+    }
     return { status: 202 };
   },
 };

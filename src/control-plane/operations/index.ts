@@ -16,5 +16,8 @@ import { usagePlanKeyOperations } from './usage-plan-keys.js';
 import { usageOperations } from './usage.js';
 import { accountOperations } from './account.js';
 import { authorizerOperations } from './authorizers.js';
+import { testInvokeAuthorizerOperations } from './test-invoke-authorizer.js';
+import { importRestApiOperations } from './import-rest-api.js';
+import { exportOperations } from './get-export.js';
 
-export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations, ...modelOperations, ...requestValidatorOperations, ...apiKeyOperations, ...apiKeyImportOperations, ...usagePlanOperations, ...usagePlanKeyOperations, ...usageOperations, ...accountOperations, ...authorizerOperations];
+export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations, ...modelOperations, ...requestValidatorOperations, ...apiKeyOperations, ...apiKeyImportOperations, ...usagePlanOperations, ...usagePlanKeyOperations, ...usageOperations, ...accountOperations, ...authorizerOperations, ...testInvokeAuthorizerOperations, ...importRestApiOperations, ...exportOperations];

@@ -45,6 +45,17 @@ export async function checkAuthorizer(tx: StoreReader, scope: ApiScope, method: 
   }
 }
 
+/**
+ * AWS: `authorizationScopes` only go with COGNITO_USER_POOLS (observed through CloudFormation,
+ * aws-cdk#30035; test: cognito-authorizers.test.ts "authorizationScopes"). UpdateMethod is checked
+ * on the result too, so a method never keeps scopes under another type (UNCONFIRMED).
+ */
+export function checkAuthorizationScopes(method: Method): void {
+  if (method.authorizationScopes !== undefined && method.authorizationScopes.length > 0 && method.authorizationType !== 'COGNITO_USER_POOLS') {
+    throw badRequest('Invalid Method authorization type specified. Authorization Scopes are only valid for COGNITO_USER_POOLS authorization type');
+  }
+}
+
 /** Keys are `method.request.{location}.{name}`; a name may appear in one location only. */
 export function checkMethodRequestParameters(parameters: Record<string, boolean> | undefined): void {
   const names = new Set<string>();

@@ -9,6 +9,7 @@ import { type PatchOperation, parsePatchOperations } from '../patch/patch-operat
 import { readBoolean, readBooleanMap, readString, readStringList, readStringMap } from '../wire/members.js';
 import type { OperationDefinition } from '../wire/operation.js';
 import {
+  checkAuthorizationScopes,
   checkAuthorizer,
   checkHttpMethod,
   checkMethodRequestParameters,
@@ -59,6 +60,7 @@ const putMethod: OperationDefinition = {
     };
     checkMethodRequestParameters(method.requestParameters);
     await checkAuthorizer(tx, target.scope, method);
+    checkAuthorizationScopes(method);
     await checkRequestValidator(tx, target.scope, method.requestValidatorId);
     await checkModelNames(tx, target.scope, method.requestModels);
     target.resource.resourceMethods = { ...target.resource.resourceMethods, [httpMethod]: method };
@@ -144,6 +146,7 @@ async function updateMethodOf(tx: StoreReader, target: MethodTarget, operations:
     else method.authorizerId = originalAuthorizerId;
   }
   await checkAuthorizer(tx, target.scope, method);
+  checkAuthorizationScopes(method);
   checkMethodRequestParameters(method.requestParameters);
   await checkRequestValidator(tx, target.scope, method.requestValidatorId);
   await checkModelNames(tx, target.scope, method.requestModels);

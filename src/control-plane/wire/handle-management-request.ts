@@ -22,6 +22,10 @@ export interface ControlPlaneDeps {
   traffic: OperationServices['traffic'];
   /** Lambda authorizer results, flushed by FlushStageAuthorizersCache. */
   authorizerCache?: OperationServices['authorizerCache'];
+  /** Local Lambda functions, for TestInvokeAuthorizer. */
+  functions?: OperationServices['functions'];
+  /** Cognito user pool token verification, for TestInvokeAuthorizer. */
+  userPools?: OperationServices['userPools'];
   accountId: string;
   logger: Logger;
   operations: readonly OperationDefinition[];
@@ -59,12 +63,12 @@ export function createManagementHandler(deps: ControlPlaneDeps): ManagementReque
       throw new ManagementError('UnknownOperationException', `No operation matches ${method} ${url.pathname}`);
     }
     const direct = match.operation.direct === true;
-    const body = direct ? {} : parseBody(rawBody, req.headers['content-type']);
+    const body = direct || match.operation.rawPayload === true ? {} : parseBody(rawBody, req.headers['content-type']);
     const effects: Array<() => void> = [];
     const run = (tx: StoreWriter): Promise<OperationOutput> =>
       match.operation.run(
         { region, accountId: deps.accountId, params: match.params, query: url.searchParams, body, rawBody, headers: req.headers },
-        { tx, clock: deps.clock, registry: deps.registry, traffic: deps.traffic, ...(deps.authorizerCache && { authorizerCache: deps.authorizerCache }), afterCommit: (effect) => effects.push(effect) },
+        { tx, clock: deps.clock, registry: deps.registry, traffic: deps.traffic, ...(deps.authorizerCache && { authorizerCache: deps.authorizerCache }), ...(deps.functions && { functions: deps.functions }), ...(deps.userPools && { userPools: deps.userPools }), afterCommit: (effect) => effects.push(effect) },
       );
     const output = direct ? await run(readOnlyWriter(deps.store)) : await deps.store.transaction(run);
     for (const effect of effects) effect();

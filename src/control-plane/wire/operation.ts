@@ -2,11 +2,13 @@
 // it and what it may use. Operations live in ../operations, one file per resource family.
 
 import type { IncomingHttpHeaders } from 'node:http';
+import type { FunctionInvoker } from '../../functions/function-invoker.js';
 import type { Clock } from '../../shared/clock.js';
 import type { StoreWriter } from '../../store/store.js';
 import type { SharedCache, TrafficState } from '../../shared-state/traffic-state.js';
 import type { SnapshotRegistry } from '../../snapshot/snapshot-registry.js';
 import type { TrafficRegistry } from '../../traffic/traffic-registry.js';
+import type { UserPoolVerifier } from '../../user-pools/create-user-pool-verifier.js';
 
 export interface OperationInput {
   /** From the SigV4 credential scope; state is kept per region. */
@@ -29,7 +31,11 @@ export interface OperationServices {
   /** API keys and usage plans as the data plane sees them, and their counters (usage plans, GetUsage). */
   traffic: { registry: TrafficRegistry; state: TrafficState };
   /** Lambda authorizer results (FlushStageAuthorizersCache); absent when nothing caches them. */
-  authorizerCache?: SharedCache;
+  authorizerCache?: SharedCache<unknown>;
+  /** Local Lambda functions (TestInvokeAuthorizer runs an authorizer's); absent when no runtime is wired. */
+  functions?: FunctionInvoker;
+  /** Cognito user pool token verification (TestInvokeAuthorizer); absent when none is wired. */
+  userPools?: UserPoolVerifier;
   /** Runs `effect` only after the transaction committed (e.g. swapping a served snapshot). */
   afterCommit(effect: () => void): void;
 }
@@ -57,5 +63,7 @@ export interface OperationDefinition {
    * `input.body` is `{}` (the operation reads `rawBody`).
    */
   direct?: true;
+  /** The body is a document, not JSON members: it is never parsed (`input.body` is `{}`; read `rawBody`). */
+  rawPayload?: true;
   run(input: OperationInput, services: OperationServices): Promise<OperationOutput>;
 }

@@ -8,11 +8,13 @@ import { authorizerCacheNamespace } from '../../shared-state/traffic-state.js';
 import { AuthorizerDeniedError, UnauthorizedError } from '../gateway-errors.js';
 import type { RoutedContext } from '../invocation-context.js';
 import type { StageOutcome } from '../pipeline.js';
+import { combineWithResourcePolicy } from '../stages/resource-policy.js';
 import { evaluatePolicy, type AuthorizerResult } from './authorizer-result.js';
+import { authorizerVariables, cachedAuthorization, type AuthorizerVariables } from './cached-authorization.js';
 import { invokeAuthorizer } from './invoke-authorizer.js';
 import { methodArnOf } from './method-arn.js';
 
-export async function runLambdaAuthorizer(ctx: RoutedContext, authorizer: CompiledAuthorizer): Promise<StageOutcome> {
+export function runLambdaAuthorizer(ctx: RoutedContext, authorizer: CompiledAuthorizer): StageOutcome | Promise<StageOutcome> {
   const values: string[] = [];
   for (const source of authorizer.identitySources) {
     const value = source.read(ctx);
@@ -24,30 +26,42 @@ export async function runLambdaAuthorizer(ctx: RoutedContext, authorizer: Compil
   const token = authorizer.type === 'TOKEN' ? values[0] : undefined;
   // AWS: a TOKEN not matching identityValidationExpression is 401 without invoking (test: "validation expression").
   if (token !== undefined && authorizer.validation !== undefined && !authorizer.validation.test(token)) throw new UnauthorizedError();
-  const served = ctx.servedStage;
   const methodArn = methodArnOf(ctx);
-  const caching = authorizer.ttlMs > 0 && values.length > 0;
-  const namespace = caching ? authorizerCacheNamespace(served.region, served.apiId, served.stageName) : '';
-  const key = caching ? `${authorizer.id}\u0000${values.join('\u0000')}` : '';
-  const cache = ctx.services.authorizerCache;
-  let result: AuthorizerResult | undefined;
-  let latency = 0;
-  if (caching) {
-    const cached = await cache.get(namespace, key, ctx.services.clock.now());
-    if (cached !== undefined) result = JSON.parse(cached) as AuthorizerResult;
-  }
-  if (result === undefined) {
-    const started = ctx.services.clock.now();
-    result = await invokeAuthorizer(ctx, authorizer, token, methodArn);
-    latency = Math.max(0, ctx.services.clock.now() - started);
-    if (caching) await cache.set(namespace, key, JSON.stringify(result), authorizer.ttlMs, ctx.services.clock.now());
-  }
-  const decision = evaluatePolicy(result.statements, methodArn);
+  if (authorizer.ttlMs <= 0 || values.length === 0) return invokeAndDecide(ctx, authorizer, token, methodArn, undefined);
+  const served = ctx.servedStage;
+  const entry: CacheEntry = { namespace: authorizerCacheNamespace(served.region, served.apiId, served.stageName), key: `${authorizer.id}\u0000${values.join('\u0000')}` };
+  // hot path: a hit in the memory cache is the parsed result and its prebuilt $context.authorizer,
+  // decided synchronously (no promise, so the pipeline runs on without a microtask); Redis answers
+  // with a promise.
+  const cached = ctx.services.authorizerCache.get(entry.namespace, entry.key, ctx.services.clock.now());
+  if (cached === undefined) return invokeAndDecide(ctx, authorizer, token, methodArn, entry);
+  if (!(cached instanceof Promise)) return decide(ctx, cached.result, methodArn, cached.variables);
+  return cached.then((hit) => (hit === undefined ? invokeAndDecide(ctx, authorizer, token, methodArn, entry) : decide(ctx, hit.result, methodArn, hit.variables)));
+}
+
+interface CacheEntry {
+  namespace: string;
+  key: string;
+}
+
+/** A cache miss (or no caching): runs the function, caches its result, then decides. */
+async function invokeAndDecide(ctx: RoutedContext, authorizer: CompiledAuthorizer, token: string | undefined, methodArn: string, entry: CacheEntry | undefined): Promise<StageOutcome> {
+  const started = ctx.services.clock.now();
+  const result = await invokeAuthorizer(ctx, authorizer, token, methodArn);
+  const latency = Math.max(0, ctx.services.clock.now() - started);
+  if (entry !== undefined) await ctx.services.authorizerCache.set(entry.namespace, entry.key, cachedAuthorization(result), authorizer.ttlMs, ctx.services.clock.now());
+  return decide(ctx, result, methodArn, authorizerVariables(result, latency));
+}
+
+/** The decision on a fresh or cached result, re-evaluated against this request's method ARN. */
+function decide(ctx: RoutedContext, result: AuthorizerResult, methodArn: string, variables: AuthorizerVariables): StageOutcome {
+  // AWS: the authorizer's policy joins the API's resource policy (Table A; test: resource-policies.test.ts "Lambda authorizer").
+  const decision = combineWithResourcePolicy(ctx, evaluatePolicy(result.statements, methodArn));
   // AWS: explicit Deny wins; no matching Allow is an implicit deny (reference §5.1; test: "denies").
   if (decision !== 'allow') throw new AuthorizerDeniedError(decision === 'explicit-deny');
   // AWS: requestContext.authorizer carries principalId, the context values as strings and
   // integrationLatency (UNCONFIRMED; test: lambda-authorizers.test.ts "AWS_PROXY event").
-  ctx.vars.authorizer = { ...result.context, principalId: result.principalId, integrationLatency: latency };
+  ctx.vars.authorizer = variables;
   ctx.usageIdentifierKey = result.usageIdentifierKey;
   return 'next';
 }

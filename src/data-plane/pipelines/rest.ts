@@ -1,5 +1,5 @@
-// The REST API pipeline (DESIGN §2), in order. Stages not built yet (resource-policy,
-// cache-lookup, cache-store) join this list when they land;
+// The REST API pipeline (DESIGN §2), in order. Stages not built yet (cache-lookup,
+// cache-store) join this list when they land;
 // access-log, metrics and usage finalizers go after send-response.
 
 import { responseHeaders } from '../finalizers/response-headers.js';
@@ -13,11 +13,12 @@ import { invokeIntegration } from '../stages/invoke-integration.js';
 import { methodRequest } from '../stages/method-request.js';
 import { methodResponse } from '../stages/method-response.js';
 import { parseRequest } from '../stages/parse-request.js';
+import { resourcePolicy } from '../stages/resource-policy.js';
 import { routeRequest } from '../stages/route-request.js';
 import { throttle } from '../stages/throttle.js';
 
 export const restPipeline: Pipeline = {
   request: [parseRequest, routeRequest],
-  routed: [authorize, apiKey, throttle, methodRequest, integrationRequest, invokeIntegration, integrationResponse, methodResponse],
+  routed: [resourcePolicy, authorize, apiKey, throttle, methodRequest, integrationRequest, invokeIntegration, integrationResponse, methodResponse],
   finalizers: [responseHeaders, sendResponse],
 };

@@ -3,8 +3,9 @@
 // ../authorizers/. NONE passes (the resource-policy stage already decided for it).
 // Reference §5; DESIGN §2.
 
+import { runCognitoAuthorizer } from '../authorizers/cognito-authorizer.js';
+import { runIamAuthorizer } from '../authorizers/iam-authorizer.js';
 import { runLambdaAuthorizer } from '../authorizers/lambda-authorizer.js';
-import { AuthorizerResultError } from '../gateway-errors.js';
 import type { RoutedContext } from '../invocation-context.js';
 import type { PipelineStage } from '../pipeline.js';
 
@@ -17,11 +18,10 @@ export const authorize: PipelineStage<RoutedContext> = {
       case 'CUSTOM':
         return runLambdaAuthorizer(ctx, method.authorizer!);
       case 'COGNITO_USER_POOLS':
-        // Fails closed until Cognito user pool authorizers are enforced (issue 7 §1).
-        ctx.logger.error({ authorizerId: method.authorizer?.id }, 'Cognito authorizers are not enforced yet');
-        throw new AuthorizerResultError();
+        return runCognitoAuthorizer(ctx, method.authorizer!);
+      case 'AWS_IAM':
+        return runIamAuthorizer(ctx);
       default:
-        // NONE, and AWS_IAM until SigV4 verification lands (issue 7 §1).
         return 'next';
     }
   },

@@ -1,21 +1,22 @@
 // The in-memory SharedCache (DESIGN §1 shared state): the Lambda authorizer result cache today, the
-// response cache later. Synchronous, so a cache hit costs the request path no promise tick. Entries
-// expire by the `now` callers pass (the injected clock); expired entries are dropped when read.
+// response cache later. Synchronous and holding the values themselves, so a cache hit costs the
+// request path no promise tick and no parse. Entries expire by the `now` callers pass (the injected
+// clock); expired entries are dropped when read.
 
 import type { SharedCache } from '../traffic-state.js';
 
-interface Entry {
-  value: string;
+interface Entry<V> {
+  value: V;
   expiresAt: number;
 }
 
-export class MemorySharedCache implements SharedCache {
-  private readonly namespaces = new Map<string, Map<string, Entry>>();
+export class MemorySharedCache<V> implements SharedCache<V> {
+  private readonly namespaces = new Map<string, Map<string, Entry<V>>>();
 
   /** At most this many entries per namespace; the oldest is evicted first (Map insertion order). */
   constructor(private readonly maxEntriesPerNamespace = 10_000) {}
 
-  get(namespace: string, key: string, now: number): string | undefined {
+  get(namespace: string, key: string, now: number): V | undefined {
     // hot path (cached authorizers)
     const entries = this.namespaces.get(namespace);
     const entry = entries?.get(key);
@@ -27,7 +28,7 @@ export class MemorySharedCache implements SharedCache {
     return entry.value;
   }
 
-  set(namespace: string, key: string, value: string, ttlMs: number, now: number): void {
+  set(namespace: string, key: string, value: V, ttlMs: number, now: number): void {
     if (ttlMs <= 0) return;
     let entries = this.namespaces.get(namespace);
     if (entries === undefined) this.namespaces.set(namespace, (entries = new Map()));
@@ -41,5 +42,10 @@ export class MemorySharedCache implements SharedCache {
 
   clear(namespace: string): void {
     this.namespaces.delete(namespace);
+  }
+
+  /** Drops every namespace (the Redis failover empties its local fallback when Redis is back). */
+  clearAll(): void {
+    this.namespaces.clear();
   }
 }
