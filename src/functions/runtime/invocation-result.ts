@@ -14,6 +14,7 @@ import {
   renderStartLine,
   renderTimeoutLine,
   renderTimeoutPayload,
+  type ReportFields,
 } from './invocation-log.js';
 
 // hot path
@@ -52,22 +53,42 @@ export function renderInvocationResult(definition: FunctionDefinition, requestId
       break;
     }
   }
-  const log =
-    outcome.initLog +
-    renderStartLine(requestId, definition.version) +
-    outcome.log +
-    renderEndLine(requestId) +
-    renderReportLine({
-      requestId,
-      durationMs: outcome.durationMs,
-      memorySize: definition.memorySize,
-      maxMemoryUsedMb,
-      initDurationMs: outcome.initDurationMs,
-      status,
-      errorType,
-    }) +
-    after;
-  const result: InvocationResult = { payload, functionError, log, executedVersion: definition.version, durationMs: outcome.durationMs };
+  const report: ReportFields = {
+    requestId,
+    durationMs: outcome.durationMs,
+    memorySize: definition.memorySize,
+    maxMemoryUsedMb,
+    initDurationMs: outcome.initDurationMs,
+    status,
+    errorType,
+  };
+  const result = new RenderedInvocation(payload, functionError, definition.version, outcome, report, after);
   if (functionError !== undefined) result.errorType = errorType;
   return result;
+}
+
+/** The log is rendered when first read: most invocations through API Gateway never read it. */
+class RenderedInvocation implements InvocationResult {
+  errorType?: string;
+  readonly durationMs: number;
+  private rendered: string | undefined;
+
+  constructor(
+    readonly payload: Buffer,
+    readonly functionError: 'Unhandled' | undefined,
+    readonly executedVersion: string,
+    private readonly outcome: WorkerOutcome,
+    private readonly report: ReportFields,
+    /** Lambda's lines after REPORT (timeout, runtime failure). */
+    private readonly after: string,
+  ) {
+    this.durationMs = outcome.durationMs;
+  }
+
+  get log(): string {
+    const { outcome, report } = this;
+    this.rendered ??=
+      outcome.initLog + renderStartLine(report.requestId, this.executedVersion) + outcome.log + renderEndLine(report.requestId) + renderReportLine(report) + this.after;
+    return this.rendered;
+  }
 }

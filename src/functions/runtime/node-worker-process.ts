@@ -1,6 +1,6 @@
 // A Node.js execution environment: a child `node` process running node-worker/main.js with the
 // function's heap limit, spoken to over two pipes of length-prefixed frames (no HTTP, no JSON
-// envelope around the payload), so a warm invocation costs two small writes.
+// envelope around the payload), so a warm invocation costs one write each way.
 
 import { spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';

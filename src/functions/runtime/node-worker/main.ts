@@ -8,6 +8,7 @@ import { UnhandledPromiseRejection, toRapidResponse } from './lambda-errors.js';
 import { loadHandler, type Handler } from './load-handler.js';
 import { patchConsole } from './log-patch.js';
 import { runInvocation, type FunctionEnvironment, type InvocationHost } from './run-invocation.js';
+import { createTraceEnvironment, type TraceEnvironment } from './trace-environment.js';
 import { WorkerChannel } from './worker-channel.js';
 
 const REQUEST_ID_SYMBOL = Symbol.for('aws.lambda.runtime.requestId');
@@ -22,7 +23,7 @@ interface WorkerState {
   invokedAt: number;
 }
 
-function startWorker(env: NodeJS.ProcessEnv): void {
+function startWorker(env: NodeJS.ProcessEnv, trace: TraceEnvironment): void {
   const state: WorkerState = { handler: undefined, isAsync: false, phase: 'init', beforeExit: undefined, invokedAt: 0 };
   const functionEnvironment: FunctionEnvironment = {
     functionVersion: env['AWS_LAMBDA_FUNCTION_VERSION'],
@@ -40,8 +41,7 @@ function startWorker(env: NodeJS.ProcessEnv): void {
     state.phase = 'invoke';
     lambdaConsole.requestId = header.r;
     (globalThis as Record<symbol, unknown>)[REQUEST_ID_SYMBOL] = header.r;
-    if (header.t !== undefined) env['_X_AMZN_TRACE_ID'] = header.t;
-    else delete env['_X_AMZN_TRACE_ID'];
+    trace.setTraceId(header.t);
     channel.holdEventLoop(false);
     runInvocation(host, state.handler, state.isAsync, functionEnvironment, header, payload);
   };
@@ -101,4 +101,6 @@ function startWorker(env: NodeJS.ProcessEnv): void {
   );
 }
 
-startWorker(process.env);
+const trace = createTraceEnvironment(process.env);
+process.env = trace.env;
+startWorker(process.env, trace);

@@ -40,7 +40,6 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 // hot path
 export function runInvocation(host: InvocationHost, handler: Handler, isAsync: boolean, env: FunctionEnvironment, header: InvokeHeader, payload: Buffer): void {
   let completed = false;
-  let waitForEmptyEventLoop = true;
 
   const postError = (error: unknown): void => {
     host.console.logError('Invoke Error', error);
@@ -63,7 +62,7 @@ export function runInvocation(host: InvocationHost, handler: Handler, isAsync: b
   const rawCallback = (error?: unknown, result?: unknown): void => {
     host.setBeforeExit(undefined);
     if (error !== undefined && error !== null) postError(error);
-    else if (!waitForEmptyEventLoop) complete(result);
+    else if (!context.callbackWaitsForEmptyEventLoop) complete(result);
     else host.setBeforeExit(() => setImmediate(() => complete(result)));
   };
   const done = (error?: unknown, result?: unknown): void => {
@@ -83,13 +82,9 @@ export function runInvocation(host: InvocationHost, handler: Handler, isAsync: b
   const callback = once(rawCallback);
   const succeed = once((result?: unknown) => done(null, result));
   const fail = once((error?: unknown) => (error === undefined || error === null ? done('handled') : done(error, null)));
+  // A data property (not an accessor pair): defining accessors per invocation is slow.
   const context = {
-    get callbackWaitsForEmptyEventLoop(): boolean {
-      return waitForEmptyEventLoop;
-    },
-    set callbackWaitsForEmptyEventLoop(value: boolean) {
-      waitForEmptyEventLoop = value;
-    },
+    callbackWaitsForEmptyEventLoop: true,
     succeed,
     fail,
     done: once(done),

@@ -54,14 +54,16 @@ export class WorkerChannel {
       this.peakRssKb = Math.min(process.resourceUsage().maxRSS, 0xffffffff);
       this.peakReadAt = now;
     }
-    const body = Buffer.from(json, 'utf8');
-    const head = Buffer.allocUnsafe(14);
-    head.writeUInt32LE(10 + body.length, 0);
-    head[4] = FRAME_RESULT;
-    head[5] = success ? 1 : 0;
-    head.writeUInt32LE(this.peakRssKb, 6);
-    head.writeUInt32LE(Math.min(Math.round(executionMicros), 0xffffffff), 10);
-    writeAll([head, body]);
+    // One buffer, one write(2): header and result JSON together.
+    const length = Buffer.byteLength(json, 'utf8');
+    const frame = Buffer.allocUnsafe(14 + length);
+    frame.writeUInt32LE(10 + length, 0);
+    frame[4] = FRAME_RESULT;
+    frame[5] = success ? 1 : 0;
+    frame.writeUInt32LE(this.peakRssKb, 6);
+    frame.writeUInt32LE(Math.min(Math.round(executionMicros), 0xffffffff), 10);
+    frame.write(json, 14, length, 'utf8');
+    writeAll([frame]);
   }
 }
 
