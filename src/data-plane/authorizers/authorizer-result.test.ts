@@ -1,27 +1,11 @@
 // Unit tests of the Lambda authorizer output parser and the IAM-style policy evaluation.
 
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicy, matchesWildcard, MalformedAuthorizerOutput, parseAuthorizerOutput } from './authorizer-result.js';
+import { evaluatePolicy, MalformedAuthorizerOutput, parseAuthorizerOutput } from './authorizer-result.js';
 
 const ARN = 'arn:aws:execute-api:us-east-1:000000000000:abc123/prod/GET/pets/1';
 const policy = (...statements: unknown[]) => JSON.stringify({ principalId: 'p', policyDocument: { Version: '2012-10-17', Statement: statements } });
 const decide = (...statements: unknown[]) => evaluatePolicy(parseAuthorizerOutput(policy(...statements)).statements, ARN);
-
-describe('matchesWildcard', () => {
-  it.each([
-    ['*', true],
-    ['arn:aws:execute-api:us-east-1:000000000000:abc123/prod/GET/pets/1', true],
-    ['arn:aws:execute-api:us-east-1:000000000000:abc123/*', true],
-    ['arn:aws:execute-api:*:*:abc123/*/GET/*', true],
-    ['arn:aws:execute-api:us-east-1:000000000000:abc123/prod/GET/pets/?', true],
-    ['arn:aws:execute-api:us-east-1:000000000000:abc123/prod/GET/pets/??', false],
-    ['arn:aws:execute-api:us-east-1:000000000000:abc123/prod/POST/*', false],
-    ['arn:aws:execute-api:us-east-1:000000000000:abc123/prod/GET/pets', false],
-    ['arn:aws:execute-api:us-east-1:000000000000:ABC123/*', false],
-  ])('%s → %s', (pattern, expected) => {
-    expect(matchesWildcard(pattern, ARN)).toBe(expected);
-  });
-});
 
 describe('evaluatePolicy', () => {
   it('allows on a matching Allow, with any of the Invoke action spellings', () => {

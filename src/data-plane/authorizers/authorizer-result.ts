@@ -2,6 +2,7 @@
 // evaluated for `execute-api:Invoke` on a method ARN the way IAM does. Reference §5.1; AWS developer
 // guide "Output from an API Gateway Lambda authorizer".
 
+import { matchesWildcard } from '../../iam/wildcard.js';
 import type { PolicyStatement } from '../../integrations/lambda-authorizer-output.js';
 
 export { MalformedAuthorizerOutput, parseAuthorizerOutput, type AuthorizerResult, type PolicyStatement } from '../../integrations/lambda-authorizer-output.js';
@@ -22,29 +23,4 @@ export function evaluatePolicy(statements: readonly PolicyStatement[], methodArn
 /** IAM action names are case-insensitive: `execute-api:Invoke`, `execute-api:*`, `*`, or a wildcard pattern. */
 function matchesInvoke(action: string): boolean {
   return matchesWildcard(action.toLowerCase(), 'execute-api:invoke');
-}
-
-/** IAM resource matching: `*` is any run of characters (also `/`), `?` exactly one; otherwise exact. */
-export function matchesWildcard(pattern: string, value: string): boolean {
-  let p = 0;
-  let v = 0;
-  let star = -1;
-  let mark = 0;
-  while (v < value.length) {
-    const c = pattern[p];
-    if (c === '?' || (c !== undefined && c !== '*' && c === value[v])) {
-      p++;
-      v++;
-    } else if (c === '*') {
-      star = p++;
-      mark = v;
-    } else if (star >= 0) {
-      p = star + 1;
-      v = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
 }
