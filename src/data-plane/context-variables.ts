@@ -3,6 +3,8 @@
 // written by route-request and `error` by the gateway response renderer. Reference §3.3; AWS
 // developer guide "$context Variables for data models, authorizers, mapping templates...".
 
+import type { RequestTimeFormat } from './request-time.js';
+
 export interface ContextIdentity {
   /** The SigV4 caller's access key, on AWS_IAM methods (authorize). */
   accessKey: string | null;
@@ -49,6 +51,8 @@ export interface ContextVariablesInit {
   requestId: string;
   requestTimeEpoch: number;
   stage: string;
+  /** The data plane's per-second `requestTime` formatter; without it, each read formats anew. */
+  requestTimes?: RequestTimeFormat;
   /** Absent: not a canary request. */
   isCanaryRequest?: boolean;
 }
@@ -75,6 +79,7 @@ export class ContextVariables {
   resourcePath: string | null;
   /** the gateway response renderer */
   error: ContextError | undefined;
+  readonly #requestTimes: RequestTimeFormat | undefined;
   /** `$context.authorizer`: principalId, the Lambda authorizer's context values, integrationLatency; or a Cognito authorizer's `claims` (authorize). */
   authorizer: Readonly<Record<string, string | number | Readonly<Record<string, string>>>> | undefined;
 
@@ -106,6 +111,7 @@ export class ContextVariables {
     this.protocol = init.protocol;
     this.requestId = init.requestId;
     this.requestTimeEpoch = init.requestTimeEpoch;
+    this.#requestTimes = init.requestTimes;
     this.stage = init.stage;
     this.resourceId = null;
     this.resourcePath = null;
@@ -121,7 +127,8 @@ export class ContextVariables {
 
   /** CLF-formatted request time, `dd/MMM/yyyy:HH:mm:ss +0000` (computed only when read). */
   get requestTime(): string {
-    return formatRequestTime(this.requestTimeEpoch);
+    // hot path: a `#` field, so `$context` (an Object.assign copy of the own fields) never shows it
+    return this.#requestTimes === undefined ? formatRequestTime(this.requestTimeEpoch) : this.#requestTimes.format(this.requestTimeEpoch);
   }
 
   /** A variable by path (`['identity', 'sourceIp']`), stringified; `undefined` when unset or null. */

@@ -22,6 +22,7 @@ import { matchInvokeUrl } from './match-invoke-url.js';
 import { restPipeline } from './pipelines/rest.js';
 import { renderGatewayResponse } from './render-gateway-response.js';
 import { RequestIds } from './request-ids.js';
+import { RequestTimeFormat } from './request-time.js';
 import { runPipeline } from './run-pipeline.js';
 
 export interface DataPlaneDeps {
@@ -56,7 +57,7 @@ export function createDataPlane(deps: DataPlaneDeps): DataPlane {
     },
   };
   const ids = new RequestIds();
-  const services: DataPlaneServices = { integrations, logger: deps.logger, clock: deps.clock, ids, traffic: deps.traffic, trafficState: deps.trafficState, authorizerCache: deps.authorizerCache ?? noSharedCache, userPools: deps.userPools ?? noUserPools, iamPrincipals: new Map((deps.iamPrincipals ?? []).map((principal) => [principal.accessKeyId, principal])) };
+  const services: DataPlaneServices = { integrations, logger: deps.logger, clock: deps.clock, ids, requestTimes: new RequestTimeFormat(), traffic: deps.traffic, trafficState: deps.trafficState, authorizerCache: deps.authorizerCache ?? noSharedCache, userPools: deps.userPools ?? noUserPools, iamPrincipals: new Map((deps.iamPrincipals ?? []).map((principal) => [principal.accessKeyId, principal])) };
 
   const fail = (res: ServerResponse, error: unknown): void => {
     deps.logger.error({ err: error }, 'data plane request failed outside the pipeline');

@@ -23,6 +23,7 @@ import { ClientGoneError } from './gateway-errors.js';
 import { parseQuery, type QueryParameters } from './query-string.js';
 import { InvocationSignal } from './invocation-signal.js';
 import type { RequestIds } from './request-ids.js';
+import type { RequestTimeFormat } from './request-time.js';
 
 /** Long-lived services the stages use; created once by createDataPlane. */
 export interface DataPlaneServices {
@@ -30,6 +31,8 @@ export interface DataPlaneServices {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly ids: RequestIds;
+  /** `$context.requestTime`, formatted once per second. */
+  readonly requestTimes: RequestTimeFormat;
   /** API keys and usage plans by region (api-key, throttle). */
   readonly traffic: TrafficRegistry;
   /** Token buckets and quota counters (throttle). */
@@ -143,7 +146,8 @@ export class InvocationContext implements MappingInput {
       // x-amzn-trace-id 15, transfer-encoding 17.
       const length = name.length;
       if (length !== 4 && length !== 10 && length !== 14 && length !== 15 && length !== 17) continue;
-      const lower = name.toLowerCase();
+      // hot path: `Host` as clients spell it skips the lower-cased copy
+      const lower = name === 'Host' ? 'host' : name.toLowerCase();
       if (lower === 'host') host = raw[i + 1]!;
       else if (lower === 'user-agent') userAgent = raw[i + 1]!;
       else if (lower === 'content-length') contentLength = raw[i + 1]!;
@@ -168,6 +172,7 @@ export class InvocationContext implements MappingInput {
       protocol: `HTTP/${req.httpVersion}`,
       requestId: this.requestId,
       requestTimeEpoch: now,
+      requestTimes: services.requestTimes,
       stage: servedStage.stageName,
       isCanaryRequest: servedStage.isCanary,
     });
@@ -187,7 +192,8 @@ export class InvocationContext implements MappingInput {
     this.query = undefined;
     this.json = undefined;
     this.requestLogger = undefined;
-    res.once('close', this.onClose);
+    // hot path: `on`, not `once` (no wrapper per request); finish() removes it, and onClose is idempotent
+    res.on('close', this.onClose);
   }
 
   /** A logger carrying the request id (created on first use). */

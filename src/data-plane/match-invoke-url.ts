@@ -61,7 +61,8 @@ function segmentEnd(path: string, start: number): number {
 function hostOf(raw: readonly string[]): string | undefined {
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
-    if (name.length === 4 && name.toLowerCase() === 'host') return raw[i + 1];
+    // hot path: the usual spellings compare without allocating a lower-cased copy
+    if (name === 'Host' || name === 'host' || (name.length === 4 && name.toLowerCase() === 'host')) return raw[i + 1];
   }
   return undefined;
 }

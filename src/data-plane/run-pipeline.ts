@@ -7,6 +7,8 @@ import type { InvocationContext } from './invocation-context.js';
 import type { Pipeline, PipelineStage, StageOutcome } from './pipeline.js';
 import { renderGatewayResponse } from './render-gateway-response.js';
 
+const SETTLED: Promise<void> = Promise.resolve();
+
 /**
  * hot path: never rejects. Runs the stages synchronously until one returns a promise (a MOCK request
  * allocates no promise and takes one microtask, for the finalizers); from there on it continues
@@ -28,8 +30,9 @@ export function runPipeline(pipeline: Pipeline, ctx: InvocationContext): Promise
   if (pending === undefined) {
     // The response is still written in a microtask, as when every stage was awaited: by then the
     // HTTP parser has finished the request, so `req.complete` holds for a request without a body
-    // and send-response keeps the connection alive.
-    queueMicrotask(() => finalize(pipeline, ctx));
+    // and send-response keeps the connection alive. A promise reaction, not queueMicrotask (which
+    // creates an AsyncResource and a bound function per call); finalize never throws.
+    void SETTLED.then(() => finalize(pipeline, ctx));
     return undefined;
   }
   return pending.then(

@@ -9,6 +9,11 @@ describe('parseStatusCode', () => {
     expect(parseStatusCode(' {\n  "statusCode" : 404, "x": 1 }\n')).toBe(404);
     expect(parseStatusCode('{"statusCode": "500"}')).toBe(500);
   });
+  it('reads the plain form without JSON.parse exactly as JSON.parse and the lenient reader would', () => {
+    expect(parseStatusCode('{"statusCode": 007}')).toBe(7);
+    expect(parseStatusCode('\u00a0{ "statusCode":\t201 }\n')).toBe(201);
+    expect(parseStatusCode(`{"statusCode": ${'9'.repeat(400)}}`)).toBeUndefined();
+  });
   it('accepts the unquoted form CDK examples use', () => {
     expect(parseStatusCode('{statusCode: 200}')).toBe(200);
     expect(parseStatusCode("{'statusCode': 201}")).toBe(201);

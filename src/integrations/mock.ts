@@ -46,6 +46,11 @@ function invokeMock(invocation: IntegrationInvocation): EndpointResponse {
 }
 
 const LENIENT_STATUS = /^\s*\{[\s\S]*?["']?\bstatusCode["']?\s*:\s*["']?(\d+)["']?\s*[,}]/;
+/**
+ * hot path: the usual `{"statusCode": 200}`, read without JSON.parse. Whatever this matches, JSON.parse
+ * reads as that integer too (or refuses, leading zeros, and LENIENT_STATUS then reads the same digits).
+ */
+const PLAIN_STATUS = /^\s*\{\s*"statusCode"\s*:\s*(\d{1,15})\s*\}\s*$/;
 
 /**
  * `{"statusCode": 200}`; a numeric string (`"200"`) is accepted too (UNCONFIRMED: AWS's JSON
@@ -53,6 +58,8 @@ const LENIENT_STATUS = /^\s*\{[\s\S]*?["']?\bstatusCode["']?\s*:\s*["']?(\d+)["'
  * use (LocalStack-observed), hence the lenient fallback.
  */
 export function parseStatusCode(output: string): number | undefined {
+  const plain = PLAIN_STATUS.exec(output);
+  if (plain !== null) return Number(plain[1]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(output) as unknown;

@@ -7,7 +7,7 @@ import { InputBinding, type JsonPathCache } from './runtime/aws-input.js';
 import { checkedSize, checkedString } from './runtime/java-args.js';
 import type { RegexCache } from './runtime/java-regex.js';
 import { getIndex, getProperty, invokeMethod } from './runtime/dispatch.js';
-import { isJavaNumber, JavaList, toDouble, VtlFault } from './runtime/java-values.js';
+import { isJavaNumber, sizedJavaList, toDouble, VtlFault } from './runtime/java-values.js';
 import { add, arithmetic, isTruthy, relational, velocityEquals } from './runtime/operators.js';
 import type { Eval, Exec, RenderState } from './runtime/render-state.js';
 
@@ -38,8 +38,8 @@ export function compileExpr(e: Expr, cc: CompileContext): Eval {
     case 'list': {
       const items = e.items.map((item) => compileExpr(item, cc));
       return (s) => {
-        const list = new JavaList();
-        for (const item of items) list.push(item(s));
+        const list = sizedJavaList(items.length);
+        for (let i = 0; i < items.length; i++) list[i] = items[i]!(s);
         return list;
       };
     }
@@ -70,10 +70,11 @@ function integerRange(a: unknown, b: unknown): unknown[] | null {
   if (!isJavaNumber(a) || !isJavaNumber(b)) return null;
   const from = Math.trunc(toDouble(a));
   const to = Math.trunc(toDouble(b));
-  checkedSize(Math.abs(to - from) + 1);
-  const list = new JavaList();
-  if (from <= to) for (let i = from; i <= to; i++) list.push(i);
-  else for (let i = from; i >= to; i--) list.push(i);
+  const size = Math.abs(to - from) + 1;
+  checkedSize(size);
+  const list = sizedJavaList(size);
+  const step = from <= to ? 1 : -1;
+  for (let i = 0; i < size; i++) list[i] = from + i * step;
   return list;
 }
 

@@ -18,6 +18,14 @@ describe('compileMappingTemplate', () => {
     expect(template.render(input('{"n": 2}')).output).toBe('[2]|');
   });
 
+  it('reads strings from the native parse and switches to the exact reader once a number shows (AWS: 1.0 prints as 1.0, reference §3.1)', () => {
+    const template = compileMappingTemplate("$input.path('$.a')|$input.json('$.a')|$input.path('$.n')|$input.json('$')|$input.path('$.m')");
+    expect(template.render(input('{"a": "x/y", "n": 1.0, "m": 2}')).output).toBe('x/y|"x/y"|1.0|{"a":"x/y","n":1.0,"m":2}|2');
+    expect(template.render(input('{"a": "x/y", "n": 1.5, "m": 2}')).output).toBe('x/y|"x/y"|1.5|{"a":"x/y","n":1.5,"m":2}|2');
+    expect(template.render(input('{"2": "b", "1": "a"}')).output).toBe('|||{"2":"b","1":"a"}|');
+    expect(compileMappingTemplate("$input.path('$.1')|$input.json('$')").render(input('{"2": "b", "1": "a"}')).output).toBe('a|{"2":"b","1":"a"}');
+  });
+
   it('returns overrides per render', () => {
     const template = compileMappingTemplate('#set($context.responseOverride.status = $input.path(\'$.s\'))');
     expect(template.render(input('{"s": 418}')).responseOverride.status).toBe(418);

@@ -6,7 +6,7 @@ import type { MappingTemplateInput } from '../mapping-template.js';
 import { arity, checkedString, mismatch, stringArg } from './java-args.js';
 import { RecordView } from './aws-context.js';
 import { HostObject, NO_SUCH_METHOD, VtlFault, type MutationLog } from './java-values.js';
-import { parseJsonPayload, parseJsonText, stringifiesLikeJsonSmart, writeJson } from './json.js';
+import { parseJsonExactly, parseJsonNatively, parseJsonText, readsDifferentlyNatively, stringifiesLikeJsonSmart, writeJson } from './json.js';
 import { evaluateJsonPath, MISSING, type CompiledJsonPath } from './jsonpath.js';
 import { toJavaString } from './print.js';
 
@@ -37,11 +37,18 @@ export class JsonPathCache {
 
 const UNPARSED: unique symbol = Symbol('unparsed');
 
-/** `$input` for one render; the payload is parsed at most once, on first use. */
+/**
+ * `$input` for one render; the payload is parsed at most once, on first use, natively. Whether the
+ * native reading is exact (readsDifferentlyNatively) is checked only when a result could show the
+ * difference (a number, a list or a map), and the exact reader replaces it then if needed: a
+ * string, boolean or null at a definite path reads the same either way. hot path.
+ */
 export class InputBinding extends HostObject {
   private document: unknown = UNPARSED;
   /** The payload was read natively; JSON.stringify may then write it (checked on first use). */
   private native = false;
+  /** `document` is the native reading and the fidelity check has not run yet. */
+  private unchecked = false;
   private stringifies: boolean | undefined;
   private params: Record<string, RecordView> | undefined;
 
@@ -60,23 +67,35 @@ export class InputBinding extends HostObject {
 
   private parsed(): unknown {
     if (this.document === UNPARSED) {
-      const { value, native } = parseJsonPayload(this.body);
+      const { value, native } = parseJsonNatively(this.body);
       this.document = value;
       this.native = native;
+      this.unchecked = native;
     }
     return this.document;
   }
 
+  /** The JSONPath result over the exact reading of the payload. */
+  private evaluate(compiled: CompiledJsonPath): unknown {
+    const value = evaluateJsonPath(compiled, this.parsed());
+    if (!this.unchecked || typeof value === 'string' || typeof value === 'boolean' || value === null || value === MISSING) return value;
+    this.unchecked = false;
+    if (!readsDifferentlyNatively(this.body)) return value;
+    this.document = parseJsonExactly(this.body);
+    this.native = false;
+    return evaluateJsonPath(compiled, this.document);
+  }
+
   /** `$input.path(x)`: the JSONPath result as a native value (null when the path matches nothing). */
   path(compiled: CompiledJsonPath): unknown {
-    const value = evaluateJsonPath(compiled, this.parsed());
+    const value = this.evaluate(compiled);
     return value === MISSING ? null : value;
   }
 
   /** `$input.json(x)`: the JSONPath result as JSON text (empty when the path matches nothing). */
   json(compiled: CompiledJsonPath): string {
     // hot path
-    const value = evaluateJsonPath(compiled, this.parsed());
+    const value = this.evaluate(compiled);
     // AWS: a definite path that matches nothing renders as an empty string; test/conformance/vtl/vtl-input.ts
     if (value === MISSING) return '';
     if (this.native && this.log.mutations === 0 && (this.stringifies ??= stringifiesLikeJsonSmart(this.body))) return JSON.stringify(value);

@@ -3,7 +3,7 @@
 // A null MutationLog means a read-only view (the gateway's own records).
 
 import { arity, checkedSize, indexOutOfBounds, intArg, mismatch } from './java-args.js';
-import { isJavaMap, JavaList, javaList, JavaStringArray, MapEntry, NO_SUCH_METHOD, VtlFault, type MutationLog } from './java-values.js';
+import { isJavaMap, JavaList, javaList, JavaStringArray, MapEntry, NO_SUCH_METHOD, sizedJavaList, VtlFault, type MutationLog } from './java-values.js';
 import { javaEquals } from './operators.js';
 import { toJavaString } from './print.js';
 
@@ -175,9 +175,9 @@ export function invokeMapMethod(map: JavaMap, name: string, a: unknown[], log: M
     case 'values': arity(a, 0); return values(map);
     case 'entrySet': {
       arity(a, 0);
-      const entries = new JavaList();
-      if (map instanceof Map) for (const [k, v] of map) entries.push(new MapEntry(k, v));
-      else for (const k of Object.keys(map)) entries.push(new MapEntry(k, map[k]));
+      const keys = map instanceof Map ? [...map.keys()] : Object.keys(map);
+      const entries = sizedJavaList(keys.length);
+      for (let i = 0; i < keys.length; i++) entries[i] = new MapEntry(keys[i], mapGet(map, keys[i]));
       return entries;
     }
     case 'size': arity(a, 0); return mapSize(map);

@@ -26,8 +26,9 @@ export function withArgs(body: () => unknown): unknown {
   }
 }
 
-export function arity(args: unknown[], ...counts: number[]): void {
-  if (!counts.includes(args.length)) mismatch();
+/** hot path (every host method call): the call takes `count` arguments, or `orCount`. */
+export function arity(args: unknown[], count: number, orCount: number = count): void {
+  if (args.length !== count && args.length !== orCount) mismatch();
 }
 
 /** A Java int parameter. */

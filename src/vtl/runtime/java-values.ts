@@ -31,12 +31,20 @@ export class JavaList extends Array<unknown> {
 /** A Java String[] (from split): usable as a list, printed as Java prints arrays. */
 export class JavaStringArray extends JavaList {}
 
-/** Copies items into a new template list. */
+/**
+ * Copies items into a new template list. hot path (keySet(), values()): a JavaList is sized once
+ * and filled by index, because `push` on an Array subclass misses V8's fast path (several times slower).
+ */
 export function javaList(items: Iterable<unknown> | readonly unknown[]): JavaList {
-  const list = new JavaList();
-  if (Array.isArray(items)) for (let i = 0; i < items.length; i++) list.push(items[i]);
-  else for (const item of items) list.push(item);
+  const source: readonly unknown[] = Array.isArray(items) ? items : [...items];
+  const list = sizedJavaList(source.length);
+  for (let i = 0; i < source.length; i++) list[i] = source[i];
   return list;
+}
+
+/** A JavaList of `size` empty slots, for the caller to fill by index (all of them). */
+export function sizedJavaList(size: number): JavaList {
+  return new JavaList(size);
 }
 
 /** A Map.Entry from `entrySet()`. */

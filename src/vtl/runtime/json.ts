@@ -16,11 +16,18 @@ const MAX_DEPTH = 512;
  */
 const NATIVE_UNSAFE = /[0-9](?:\.0+(?![0-9])|[eE]|[0-9]{15}|[0-9]{7}\.)|(?<![0-9])0\.000|"(?:0|[1-9][0-9]*)"\s*:/;
 
+/** Whether the native JSON.parse reads `text` differently from json-smart (see NATIVE_UNSAFE). */
+export function readsDifferentlyNatively(text: string): boolean {
+  return NATIVE_UNSAFE.test(text);
+}
+
 /**
  * JSON text whose strings JSON.stringify writes differently from json-smart: \\u escapes (they may
  * decode to anything), U+007F..U+009F and U+2000..U+20FF (json-smart escapes them), lone surrogates.
+ * hot path: SUSPECT is one character class plus `\u`, so payloads with only `\"`-style escapes
+ * never run the slower UNSAFE expression (which has lookarounds for lone surrogates).
  */
-const STRINGIFY_SUSPECT = /[\\\u007f-\u009f\u2000-\u20ff\ud800-\udfff]/;
+const STRINGIFY_SUSPECT = /\\u|[\u007f-\u009f\u2000-\u20ff\ud800-\udfff]/;
 const STRINGIFY_UNSAFE = /\\u|[\u007f-\u009f\u2000-\u20ff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
@@ -33,19 +40,29 @@ export function parseJsonText(text: string): unknown {
 
 /** The parsed value, and whether it came from the native parser (see stringifiesLikeJsonSmart). */
 export function parseJsonPayload(text: string): { value: unknown; native: boolean } {
-  // hot path
-  if (!NATIVE_UNSAFE.test(text)) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text) as unknown;
-    } catch {
-      scanJson(text);
-      throw new InvalidJsonFault('Invalid JSON');
-    }
-    return { value, native: true };
+  return readsDifferentlyNatively(text) ? { value: parseJsonExactly(text), native: false } : parseJsonNatively(text);
+}
+
+/**
+ * hot path: the native reading without the fidelity check, for callers that run the check only when
+ * a result depends on it (see InputBinding). Text JSON.parse refuses fails as parseJsonPayload fails.
+ */
+export function parseJsonNatively(text: string): { value: unknown; native: boolean } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    if (readsDifferentlyNatively(text)) return { value: parseJsonExactly(text), native: false };
+    scanJson(text);
+    throw new InvalidJsonFault('Invalid JSON');
   }
+  return { value, native: true };
+}
+
+/** The exact reader (json-smart's Integer/Double/BigDecimal, key order); throws InvalidJsonFault. */
+export function parseJsonExactly(text: string): unknown {
   const doc = new JsonDocument(text, scanJson(text));
-  return { value: doc.readValue(doc.skipWhitespace(0)), native: false };
+  return doc.readValue(doc.skipWhitespace(0));
 }
 
 /** Whether JSON.stringify writes the values natively parsed from `text` exactly as json-smart does. */
