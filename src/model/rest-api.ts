@@ -105,6 +105,37 @@ export interface RequestValidator {
   validateRequestParameters: boolean;
 }
 
+/** The API entity a documentation part describes (DocumentationPartLocation). Reference: API reference "DocumentationPart". */
+export type DocumentationPartType =
+  | 'API'
+  | 'AUTHORIZER'
+  | 'MODEL'
+  | 'RESOURCE'
+  | 'METHOD'
+  | 'PATH_PARAMETER'
+  | 'QUERY_PARAMETER'
+  | 'REQUEST_HEADER'
+  | 'REQUEST_BODY'
+  | 'RESPONSE'
+  | 'RESPONSE_HEADER'
+  | 'RESPONSE_BODY';
+
+/** Stored canonical: the fields the type allows, `path` defaulted to `/`, `method` and `statusCode` to `*`. */
+export interface DocumentationPartLocation {
+  type: DocumentationPartType;
+  path?: string;
+  method?: string;
+  statusCode?: string;
+  name?: string;
+}
+
+/** A documentation part (CreateDocumentationPart); `properties` is a JSON object as text. */
+export interface DocumentationPart {
+  id: string;
+  location: DocumentationPartLocation;
+  properties: string;
+}
+
 /** An authorizer (CreateAuthorizer); methods with `authorizationType` CUSTOM or COGNITO_USER_POOLS point at it. Reference §5. */
 export interface Authorizer {
   id: string;

@@ -2,10 +2,11 @@
 // or Swagger 2.0 (`swagger`) file in JSON or YAML (`Accept`), with the API Gateway extensions the
 // `extensions` query parameter names. AWS doc: "Export a REST API from API Gateway".
 
-import { EXPORT_TYPES, parseExportExtensions, type ExportOptions, type ExportType } from '../../openapi/export/export-options.js';
+import { EXPORT_TYPES, parseExportExtensions, wantsDocumentation, type ExportOptions, type ExportType } from '../../openapi/export/export-options.js';
 import { exportVersion, renderExport } from '../../openapi/export/render-export.js';
 import { parseExportMediaType, renderExportFile } from '../../openapi/export/render-export-file.js';
 import { findExportRefusal } from '../../openapi/export/render-schemas.js';
+import { collections } from '../../store/collections.js';
 import { badRequest } from '../management-error.js';
 import type { OperationDefinition } from '../wire/operation.js';
 import { requireRestApi } from './lookups.js';
@@ -37,6 +38,9 @@ const getExport: OperationDefinition = {
       stageName: stage.stageName,
       region: input.region,
       deployedAt: deployment.createdDate,
+      // AWS exports the documentation version the stage is associated with; Portico has no documentation
+      // versions, so this is the API's current parts (test: documentation-parts.test.ts).
+      ...(wantsDocumentation(input.query.get('extensions')) && { documentationParts: await tx.list(collections.documentationPart, input.region, api.id) }),
     };
     const accept = input.headers.accept;
     const file = renderExportFile(renderExport(definition, options), exportType, exportVersion(definition, deployment.createdDate), parseExportMediaType(accept));

@@ -11,6 +11,7 @@ import { collections } from '../../store/collections.js';
 import type { Collection, StoreWriter } from '../../store/store.js';
 import { ManagementError } from '../management-error.js';
 import { checkAuthorizerDefinition, checkValidationExpression } from './authorizer-checks.js';
+import { writeDocumentationParts } from './documentation-parts.js';
 import { checkIntegration } from './integration-checks.js';
 import { checkIntegrationResponseParameters, checkMethodResponseParameters } from './mapping-expressions.js';
 import { checkAuthorizer, checkMethodRequestParameters, checkRequestValidator } from './method-checks.js';
@@ -189,5 +190,10 @@ export async function writeImportPlan(tx: StoreWriter, scope: ApiScope & { rootR
   );
   await writeGatewayResponses(ctx, plan.gatewayResponses);
   await writeResources(ctx, plan, scope.rootResourceId, { authorizers, validators });
+  if (plan.documentationParts) {
+    // Parts AWS cannot take are skipped with a warning, reported (and failonwarnings-checked) with the document's.
+    const documentation = await writeDocumentationParts(tx, scope, plan.documentationParts, scope.mode);
+    plan.warnings.push(...documentation.warnings);
+  }
   return ctx.errors;
 }

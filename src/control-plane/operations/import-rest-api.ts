@@ -73,6 +73,8 @@ const importRestApi: OperationDefinition = {
     const id = generateId(10);
     const rootResourceId = generateId(10);
     const plan = convertOpenApiDocument(document, { apiId: id, region, accountId: input.accountId, basePath: readBasePath(query) });
+    // AWS: `ignore=documentation` imports the API without its `x-amazon-apigateway-documentation` (DG "Import API documentation"; test: documentation-parts.test.ts).
+    if (query.get('ignore') === 'documentation') delete plan.documentationParts;
     const typesParameter = query.get('endpointConfigurationTypes');
     const types = typesParameter ? typesParameter.split(',').map((type) => type.trim().toUpperCase()) : (plan.api.endpointConfiguration?.types ?? ['EDGE']);
     checkApiMembers(plan, types);
@@ -140,6 +142,7 @@ const putRestApi: OperationDefinition = {
     const existing = await requireRestApi(tx, input);
     const document = readDocument(input);
     const plan = convertOpenApiDocument(document, { apiId: existing.id, region, accountId: input.accountId, basePath: readBasePath(query) });
+    if (query.get('ignore') === 'documentation') delete plan.documentationParts;
     checkApiMembers(plan, undefined);
     const api = updatedApi(existing, plan, modeText);
     await tx.put(collections.restApi, { region, parent: '', id: api.id }, api);

@@ -19,5 +19,6 @@ import { authorizerOperations } from './authorizers.js';
 import { testInvokeAuthorizerOperations } from './test-invoke-authorizer.js';
 import { importRestApiOperations } from './import-rest-api.js';
 import { exportOperations } from './get-export.js';
+import { documentationPartOperations } from './documentation-parts.js';
 
-export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations, ...modelOperations, ...requestValidatorOperations, ...apiKeyOperations, ...apiKeyImportOperations, ...usagePlanOperations, ...usagePlanKeyOperations, ...usageOperations, ...accountOperations, ...authorizerOperations, ...testInvokeAuthorizerOperations, ...importRestApiOperations, ...exportOperations];
+export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations, ...modelOperations, ...requestValidatorOperations, ...apiKeyOperations, ...apiKeyImportOperations, ...usagePlanOperations, ...usagePlanKeyOperations, ...usageOperations, ...accountOperations, ...authorizerOperations, ...testInvokeAuthorizerOperations, ...importRestApiOperations, ...exportOperations, ...documentationPartOperations];

@@ -2,6 +2,8 @@
 // where the exported stage lives. Parsed by the GetExport operation, read by every renderer here.
 // AWS doc: "Export a REST API from API Gateway" (reference §11.3).
 
+import type { DocumentationPart } from '../../model/rest-api.js';
+
 /** `oas30` is OpenAPI 3.0.1, `swagger` is Swagger/OpenAPI 2.0. */
 export type ExportType = 'oas30' | 'swagger';
 
@@ -23,6 +25,8 @@ export interface ExportOptions {
   region: string;
   /** The stage's deployment creation time, epoch seconds: `info.version` when the API has no `version`. */
   deployedAt: number;
+  /** With `extensions=documentation`: the API's documentation parts, rendered as `x-amazon-apigateway-documentation`. */
+  documentationParts?: readonly DocumentationPart[];
 }
 
 /** The `extensions` query value: a comma-separated list; unknown names are ignored (UNCONFIRMED). */
@@ -33,6 +37,11 @@ export function parseExportExtensions(value: string | null): ExportExtensions {
     authorizers: names.has('authorizers'),
     postman: names.has('postman'),
   };
+}
+
+/** `extensions=documentation` asks for the API's documentation parts (DG "Export API documentation"). */
+export function wantsDocumentation(value: string | null): boolean {
+  return (value ?? '').split(',').some((name) => name.trim().toLowerCase() === 'documentation');
 }
 
 /** `2019-07-24T18:09:15Z`: how AWS writes a deployment date into `info.version` (second precision). */

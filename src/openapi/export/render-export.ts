@@ -6,6 +6,7 @@ import type { DeploymentDefinition } from '../../model/deployment.js';
 import type { Resource } from '../../model/rest-api.js';
 import { flavourOf, renderExportDate, type ExportOptions, type Flavour } from './export-options.js';
 import { renderApiExtensions } from './render-api-extensions.js';
+import { renderDocumentation } from './render-documentation.js';
 import { renderOperation } from './render-operation.js';
 import { renderSchemas } from './render-schemas.js';
 import { renderSecuritySchemes } from './render-security.js';
@@ -47,6 +48,7 @@ export function renderExport(definition: DeploymentDefinition, options: ExportOp
     };
   }
   if (options.extensions.apigateway) Object.assign(document, renderApiExtensions(definition));
+  if (options.documentationParts) document['x-amazon-apigateway-documentation'] = renderDocumentation(options.documentationParts);
   return document;
 }
 

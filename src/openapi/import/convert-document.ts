@@ -5,6 +5,7 @@
 import type { OpenApiDocument } from '../parse-document.js';
 import { basePathPrefix, documentBasePath } from './base-path.js';
 import type { ConvertContext } from './convert-context.js';
+import { convertDocumentationParts } from './documentation.js';
 import type { ImportOptions, ImportPlan } from './import-plan.js';
 import { convertDocumentModels, documentSchemas, importableSchemaNames } from './models.js';
 import { convertPaths } from './paths.js';
@@ -33,5 +34,6 @@ export function convertOpenApiDocument(document: OpenApiDocument, options: Impor
     authorizerNames: new Set(authorizers.map((authorizer) => authorizer.name)),
     validatorNames: new Set(validators.map((validator) => validator.name)),
   });
-  return { api, models: [...ctx.models.values()], validators, authorizers, gatewayResponses, resources, warnings, errors: ctx.errors };
+  const documentationParts = convertDocumentationParts(ctx.root, warnings);
+  return { api, models: [...ctx.models.values()], validators, authorizers, gatewayResponses, resources, documentationParts, warnings, errors: ctx.errors };
 }

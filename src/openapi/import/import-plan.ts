@@ -59,6 +59,13 @@ export interface PlannedResource {
   methods: PlannedMethod[];
 }
 
+/** A documentation part as the file states it: the location is checked and made canonical by the control plane. */
+export interface PlannedDocumentationPart {
+  location: Record<string, unknown>;
+  /** The file's `properties` object as JSON text. */
+  properties: string;
+}
+
 export interface ImportPlan {
   api: PlannedApi;
   models: PlannedModel[];
@@ -67,6 +74,8 @@ export interface ImportPlan {
   gatewayResponses: GatewayResponse[];
   /** Parents before children; every ancestor of a path with methods is listed. */
   resources: PlannedResource[];
+  /** `x-amazon-apigateway-documentation`'s parts, in document order; absent with `ignore=documentation` (existing parts stay). */
+  documentationParts?: PlannedDocumentationPart[];
   /** Ignored parts of the document, in AWS's words (failonwarnings turns them into a 400). */
   warnings: string[];
   /** Parts AWS refuses: the import fails with all of them ("Errors found during import"). */
