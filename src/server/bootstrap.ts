@@ -76,9 +76,10 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
     const authorizerCache = createAuthorizerCache(traffic, options.redisFailurePolicy, logger);
     const userPools = await UserPools.load(store);
     const userPoolVerifier = createUserPoolVerifier(userPools, clock);
-    const dataPlane = createDataPlane({ registry, clock, logger, functions: createFunctionInvoker(functions, runtime, options.accountId), traffic: traffic.registry, trafficState: traffic.state, authorizerCache, userPools: userPoolVerifier, iamPrincipals: options.iamPrincipals ?? defaultIamPrincipals(options.accountId) });
+    const functionInvoker = createFunctionInvoker(functions, runtime, options.accountId);
+    const dataPlane = createDataPlane({ registry, clock, logger, functions: functionInvoker, traffic: traffic.registry, trafficState: traffic.state, authorizerCache, userPools: userPoolVerifier, iamPrincipals: options.iamPrincipals ?? defaultIamPrincipals(options.accountId) });
     const lambdaOperations = createLambdaOperations({ functions, runtime, codeStore, logger, clock });
-    const management = createManagementHandler({ store, clock, registry, traffic: { registry: traffic.registry, state: traffic.state }, authorizerCache, functions: createFunctionInvoker(functions, runtime, options.accountId), userPools: userPoolVerifier, accountId: options.accountId, logger, operations: [...apigatewayOperations, ...lambdaOperations] });
+    const management = createManagementHandler({ store, clock, registry, traffic: { registry: traffic.registry, state: traffic.state }, authorizerCache, functions: functionInvoker, userPools: userPoolVerifier, accountId: options.accountId, logger, operations: [...apigatewayOperations, ...lambdaOperations] });
     const server = createServer({ keepAliveTimeout: 65_000 }, createFrontDoor(dataPlane, withUserPoolEndpoints(userPools, clock, management), logger));
     await listen(server, options.host, options.port);
     const port = (server.address() as AddressInfo).port;
