@@ -1,3 +1,5 @@
+// Unit tests of reading an OpenAPI document (JSON, else YAML) and AWS's messages for unreadable input.
+
 import { describe, expect, it } from 'vitest';
 import { INVALID_INPUT, NO_IMPORTER, OpenApiInputError, parseOpenApiDocument } from './parse-document.js';
 

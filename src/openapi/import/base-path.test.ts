@@ -1,3 +1,5 @@
+// Unit tests of the OpenAPI base path rules (`basePath`, OAS 3 servers) and `basepath=ignore|prepend|split`.
+
 import { describe, expect, it } from 'vitest';
 import { basePathPrefix, documentBasePath } from './base-path.js';
 

@@ -1,3 +1,5 @@
+// Unit tests of the OpenAPI → import plan converter over whole documents (the PetStore and extension fixtures).
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

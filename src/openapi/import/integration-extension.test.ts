@@ -1,3 +1,5 @@
+// Unit tests of `x-amazon-apigateway-integration` conversion into integrations and integration responses.
+
 import { describe, expect, it } from 'vitest';
 import type { ConvertContext } from './convert-context.js';
 import { convertIntegration } from './integration-extension.js';

@@ -1,3 +1,5 @@
+// Unit tests of OpenAPI schemas → API Gateway models: names, `$ref` rewriting and AWS's import warnings.
+
 import { describe, expect, it } from 'vitest';
 import { convertDocumentModels, documentSchemas, importableSchemaNames, modelNameForSchema } from './models.js';
 import type { ConvertContext } from './convert-context.js';

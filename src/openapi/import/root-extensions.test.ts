@@ -1,3 +1,5 @@
+// Unit tests of the root-level x-amazon-apigateway-* extensions: API settings, gateway responses, validators.
+
 import { describe, expect, it } from 'vitest';
 import type { ConvertContext } from './convert-context.js';
 import type { JsonObject } from './json-values.js';
