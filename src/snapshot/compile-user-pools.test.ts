@@ -14,9 +14,13 @@ describe('compileUserPools', () => {
     expect(compileUserPools(undefined).render({})).toEqual([]);
   });
 
-  it('renders ${stageVariables.x} per request (an unset variable names no pool)', () => {
+  it('renders ${stageVariables.x} once per stage variables object (an unset variable names no pool)', () => {
     const pools = compileUserPools(['arn:aws:cognito-idp:us-east-2:111122223333:userpool/${stageVariables.pool}']);
-    expect(pools.render({ pool: 'us-east-2_Staged1' })).toEqual(['us-east-2_Staged1']);
+    const staged = Object.freeze({ pool: 'us-east-2_Staged1' });
+    const other = Object.freeze({ pool: 'us-east-2_Other2' });
+    expect(pools.render(staged)).toEqual(['us-east-2_Staged1']);
+    expect(pools.render(staged)).toBe(pools.render(staged));
+    expect(pools.render(other)).toEqual(['us-east-2_Other2']);
     expect(pools.render({})).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Deploy time: a COGNITO_USER_POOLS authorizer's `providerARNs`
 // (`arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}`) compiled into the user pool ids the
-// authorize stage asks the verifier about; `${stageVariables.x}` in an ARN is rendered per request.
+// authorize stage asks the verifier about; `${stageVariables.x}` in an ARN is rendered once per
+// served stage (its frozen variables object), on that stage's first request.
 // AWS developer guide "Integrate a REST API with an Amazon Cognito user pool".
 
 export interface CompiledUserPools {
@@ -21,10 +22,16 @@ export function compileUserPools(providerARNs: readonly string[] | undefined): C
   // AWS: "You can use a stage variable to define your user pool" (the developer guide's example:
   // `userpool/${stageVariables.MyUserPool}`; test: cognito-authorizers.test.ts "stage variable").
   if (arns.some((arn) => arn.includes('${stageVariables.'))) {
+    // A served stage's variables object is frozen and lives as long as the stage serves it.
+    const byStage = new WeakMap<Readonly<Record<string, string>>, readonly string[]>();
     return {
       render(stageVariables) {
-        const rendered = arns.map((arn) => arn.replace(STAGE_VARIABLE, (_match, name: string) => stageVariables[name] ?? ''));
-        return poolIdsOf(rendered);
+        let ids = byStage.get(stageVariables);
+        if (ids === undefined) {
+          ids = Object.freeze(poolIdsOf(arns.map((arn) => arn.replace(STAGE_VARIABLE, (_match, name: string) => stageVariables[name] ?? ''))));
+          byStage.set(stageVariables, ids);
+        }
+        return ids;
       },
     };
   }
