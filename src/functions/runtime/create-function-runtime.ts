@@ -16,7 +16,7 @@ import {
 import type { Logger } from '../../observability/logger.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { watchCodeDirectory, type CodeWatcher } from './code-watcher.js';
-import type { FunctionWorker } from './function-worker.js';
+import type { FunctionWorker, WorkerOutcome } from './function-worker.js';
 import { renderInvocationResult } from './invocation-result.js';
 import { writePythonBootstrap } from './python/write-python-bootstrap.js';
 import { RevisionPool } from './revision-pool.js';
@@ -61,6 +61,8 @@ export function createFunctionRuntime(options: FunctionRuntimeOptions): Function
 }
 
 const EMPTY_EVENT = Buffer.from('{}');
+/** Times an invocation whose worker died before its turn is handed to another before it fails. */
+const UNSTARTED_RETRIES = 3;
 
 class FunctionState {
   /** Invocations admitted and not finished (running or waiting for a worker). */
@@ -103,6 +105,8 @@ class LocalFunctionRuntime implements FunctionRuntime {
       pythonCommand: options.pythonCommand ?? 'python3',
       hostEnvironment: options.hostEnvironment ?? { PATH: DEFAULT_PATH },
       runtimeDir: join(options.dataDir, 'functions-runtime'),
+      // The pool queues ahead only what a worker serves within half the delay at the usual run time.
+      queueStallMs: this.scaleOutDelayMs / 2,
       now: () => this.clock.now(),
       onIdleOutput: (definition, text) => this.logger.info({ functionName: definition.functionName, output: text }, 'function output'),
     };
@@ -163,21 +167,25 @@ class LocalFunctionRuntime implements FunctionRuntime {
   private async run(fn: FunctionState, pool: RevisionPool, kind: RuntimeKind, definition: FunctionDefinition, payload: Buffer, options: FunctionInvokeOptions): Promise<InvocationResult> {
     try {
       if (!this.isPrepared(kind)) await this.prepare(kind);
-      const acquired = pool.acquire(options.signal);
-      const worker = acquired instanceof Promise ? await acquired : acquired;
-      if (this.closing !== undefined) throw new Error('The function runtime is closed');
-      const outcome = await worker.invoke(
-        {
-          requestId: options.requestId,
-          invokedFunctionArn: options.invokedFunctionArn ?? definition.functionArn,
-          // AWS: an Invoke without a payload hands the function an empty object.
-          payload: payload.length === 0 ? EMPTY_EVENT : payload,
-          clientContext: options.clientContext,
-          traceId: options.traceId,
-        },
-        definition.timeout * 1000,
-      );
-      pool.release(worker, outcome.initDurationMs === undefined ? outcome.executionMs : undefined);
+      const invocation = {
+        requestId: options.requestId,
+        invokedFunctionArn: options.invokedFunctionArn ?? definition.functionArn,
+        // AWS: an Invoke without a payload hands the function an empty object.
+        payload: payload.length === 0 ? EMPTY_EVENT : payload,
+        clientContext: options.clientContext,
+        traceId: options.traceId,
+      };
+      let outcome: WorkerOutcome;
+      for (let attempt = 0; ; attempt++) {
+        const acquired = pool.acquire(options.signal, attempt === 0);
+        const worker = acquired instanceof Promise ? await acquired : acquired;
+        if (this.closing !== undefined) throw new Error('The function runtime is closed');
+        outcome = await worker.invoke(invocation, definition.timeout * 1000);
+        // Queued behind an invocation that crashed or timed out, it never ran: another worker runs it.
+        if (outcome.kind === 'unstarted' && attempt < UNSTARTED_RETRIES && this.closing === undefined) continue;
+        pool.release(worker, outcome.initDurationMs === undefined ? outcome.executionMs : undefined);
+        break;
+      }
       const result = renderInvocationResult(definition, options.requestId, outcome, this.clock.now());
       this.logInvocation(definition, options.requestId, result, outcome.log !== '' || outcome.initLog !== '');
       return result;

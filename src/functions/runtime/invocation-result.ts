@@ -43,6 +43,8 @@ export function renderInvocationResult(definition: FunctionDefinition, requestId
       status = 'timeout';
       after = renderTimeoutLine(requestId, definition.timeout, now);
       break;
+    // Handed to workers that each died before its turn, UNSTARTED_RETRIES times: the environment failed.
+    case 'unstarted':
     case 'runtime-error': {
       const failure = outcome.runtimeFailure ?? { errorType: 'Runtime.Unknown', detail: 'Unknown application error occurred' };
       payload = renderRuntimeFailurePayload(requestId, failure);

@@ -1,5 +1,6 @@
 // The warm pool's choices with fake workers: reuse the latest idle one, spawn under the cap,
-// queue beyond it, replace dead workers for waiters, drain when retired, reap the idle.
+// queue beyond it (ahead on a pipelined worker for a fast function), replace dead workers for
+// waiters, drain when retired, reap the idle.
 import { describe, expect, test } from 'vitest';
 import type { FunctionDefinition } from '../function-definition.js';
 import type { FunctionWorker, WorkerOutcome } from './function-worker.js';
@@ -10,10 +11,13 @@ class FakeWorker implements FunctionWorker {
   ready = true;
   runningFor = 0;
   lastUsed = 0;
+  busy = false;
+  queued = 0;
   readonly exited = Promise.resolve();
   constructor(
     readonly id: number,
     private readonly onDead: (worker: FunctionWorker) => void,
+    readonly pipelined: boolean,
   ) {}
   invoke(): Promise<WorkerOutcome> {
     return Promise.reject(new Error('not used'));
@@ -26,11 +30,11 @@ class FakeWorker implements FunctionWorker {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function pool(maxWorkers: number, scaleOutDelayMs = 0, parallelWorkers = 1): { pool: RevisionPool; spawned: FakeWorker[] } {
+function pool(maxWorkers: number, scaleOutDelayMs = 0, parallelWorkers = 1, pipelined = false): { pool: RevisionPool; spawned: FakeWorker[] } {
   const spawned: FakeWorker[] = [];
   const definition = { revisionId: 'r1' } as FunctionDefinition;
   const revisionPool = new RevisionPool(definition, { maxWorkers, scaleOutDelayMs, parallelWorkers }, (_definition, onDead) => {
-    const worker = new FakeWorker(spawned.length, onDead);
+    const worker = new FakeWorker(spawned.length, onDead, pipelined);
     spawned.push(worker);
     return worker;
   });
@@ -167,5 +171,94 @@ describe('RevisionPool', () => {
     expect(old.alive).toBe(false);
     expect(recent.alive).toBe(true);
     expect(p.idleCount).toBe(1);
+  });
+});
+
+describe('RevisionPool, pipelined workers', () => {
+  /** A pool whose one worker is busy, after `warmMs` runs of the handler. */
+  function busyPool(warmMs: number | undefined, scaleOutDelayMs = 40, parallelWorkers = 1): { pool: RevisionPool; worker: FakeWorker; spawned: FakeWorker[] } {
+    const { pool: p, spawned } = pool(3, scaleOutDelayMs, parallelWorkers, true);
+    const worker = p.acquire(undefined) as FakeWorker;
+    if (warmMs !== undefined) {
+      p.release(worker, warmMs);
+      expect(p.acquire(undefined)).toBe(worker);
+    }
+    worker.busy = true;
+    return { pool: p, worker, spawned };
+  }
+
+  test('a fast function queues on its busy worker, up to what it serves within half the delay', () => {
+    // 20 ms of budget at 4 ms a run: 5 invocations held, the running one and 4 queued.
+    const { pool: p, worker } = busyPool(4);
+    for (let queued = 0; queued < 4; queued++) {
+      expect(p.acquire(undefined)).toBe(worker);
+      worker.queued++;
+    }
+    expect(p.acquire(undefined)).toBeInstanceOf(Promise);
+  });
+
+  test('nothing is queued ahead before a warm run time is known', () => {
+    const { pool: p } = busyPool(undefined);
+    expect(p.acquire(undefined)).toBeInstanceOf(Promise);
+  });
+
+  test("Lambda's own rule (a scale-out delay of 0) never queues ahead", () => {
+    const { pool: p, spawned } = busyPool(0.01, 0);
+    expect(p.acquire(undefined)).toBe(spawned[1]);
+  });
+
+  test('a worker running one invocation past a quarter of the delay takes no more', () => {
+    const { pool: p, worker } = busyPool(0.01);
+    worker.runningFor = 9;
+    expect(p.acquire(undefined)).toBe(worker);
+    worker.runningFor = 11;
+    expect(p.acquire(undefined)).toBeInstanceOf(Promise);
+  });
+
+  test('an invocation taken back from a queue is not queued ahead again', () => {
+    const { pool: p } = busyPool(0.01);
+    expect(p.acquire(undefined, false)).toBeInstanceOf(Promise);
+  });
+
+  test('a slow function waits instead of queueing', () => {
+    const { pool: p } = busyPool(30);
+    expect(p.acquire(undefined)).toBeInstanceOf(Promise);
+  });
+
+  test('a worker with queued invocations stays busy when one finishes; idle after the last', () => {
+    const { pool: p, worker } = busyPool(1);
+    worker.queued = 1;
+    p.release(worker, 1);
+    expect(p.idleCount).toBe(0);
+    worker.queued = 0;
+    worker.busy = false;
+    p.release(worker, 1);
+    expect(p.idleCount).toBe(1);
+  });
+
+  test('a freed worker takes as many waiters as its queue holds, in order', async () => {
+    const { pool: p, worker } = busyPool(undefined);
+    const waiting = Array.from({ length: 3 }, () => p.acquire(undefined) as Promise<FunctionWorker>);
+    worker.busy = false;
+    p.release(worker, 1);
+    expect(await Promise.all(waiting)).toEqual([worker, worker, worker]);
+  });
+
+  test('queued ahead with free cores: a handler keeping the worker busy brings one more worker', async () => {
+    const { pool: p, worker, spawned } = busyPool(0.1, 40, 2);
+    expect(p.acquire(undefined)).toBe(worker);
+    worker.queued = 5;
+    const started = performance.now();
+    let last = started;
+    while (performance.now() - started < 200) {
+      await sleep(2);
+      const now = performance.now();
+      p.release(worker, (now - last) * 0.9);
+      last = now;
+    }
+    expect(spawned).toHaveLength(2);
+    // Nobody was waiting for it: it joined the idle workers, for the next invocation.
+    expect(p.idleCount).toBe(1);
+    expect(p.acquire(undefined)).toBe(spawned[1]);
   });
 });

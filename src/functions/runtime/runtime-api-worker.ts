@@ -33,7 +33,7 @@ export class RuntimeApiWorker extends WorkerProcess {
     private readonly options: RuntimeApiWorkerOptions,
     hooks: WorkerHooks,
   ) {
-    super(hooks);
+    super(hooks, false);
     this.server = createServer({ keepAliveTimeout: 60_000 }, (request, response) => this.route(request, response));
     this.server.listen(0, '127.0.0.1', () => {
       if (!this.alive) return;
@@ -50,8 +50,8 @@ export class RuntimeApiWorker extends WorkerProcess {
     this.server.on('error', (error) => this.die({ errorType: 'Runtime.Unknown', detail: `Runtime API endpoint failed: ${error.message}` }));
   }
 
-  protected send(invocation: WorkerInvocation, deadline: number): void {
-    this.undelivered = { invocation, deadline };
+  protected send(invocation: WorkerInvocation, timeoutMs: number): void {
+    this.undelivered = { invocation, deadline: Date.now() + timeoutMs };
     this.deliver();
   }
 

@@ -19,6 +19,8 @@ export interface WorkerSetup {
   pythonCommand: string;
   hostEnvironment: Readonly<Record<string, string>>;
   runtimeDir: string;
+  /** See WorkerHooks.queueStallMs. */
+  queueStallMs: number;
   now(): number;
   onIdleOutput(definition: FunctionDefinition, text: string): void;
 }
@@ -31,6 +33,7 @@ export function spawnWorker(setup: WorkerSetup, definition: FunctionDefinition, 
     onDead,
     onIdleOutput: (text) => setup.onIdleOutput(definition, text),
     initLimitMs: Math.max(INIT_LIMIT_MS, definition.timeout * 1000),
+    queueStallMs: setup.queueStallMs,
   };
   const logStreamName = createLogStreamName(definition.version, setup.now());
   const kind = runtimeKind(definition.runtime);

@@ -1,6 +1,8 @@
 // The life cycle shared by every worker process: init (until the runtime reports ready), one
-// invocation at a time with its timeout, output captured into the invocation it belongs to, and
-// death (exit, signal, out of memory, timeout kill) turned into Lambda's Runtime.* failures.
+// invocation at a time with its timeout and the rest queued behind it (sent ahead to pipelined
+// processes), output captured into the invocation it belongs to, and death (exit, signal, out of
+// memory, timeout kill) turned into Lambda's Runtime.* failures; queued invocations that never
+// started come back unstarted, to run elsewhere.
 
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,11 @@ export interface WorkerHooks {
   onIdleOutput(text: string): void;
   /** How long loading the function may take (Lambda: 10 s, retried within the function timeout). */
   initLimitMs: number;
+  /**
+   * An invocation running this long takes back the ones queued behind it (they run elsewhere):
+   * queueing ahead never holds an invocation behind a slow one for longer. 0: no queue checks.
+   */
+  queueStallMs: number;
 }
 
 interface ActiveInvocation {
@@ -21,9 +28,13 @@ interface ActiveInvocation {
   timeoutMs: number;
   resolve: (outcome: WorkerOutcome) => void;
   log: string;
-  /** performance.now() at dispatch; 0 while waiting for init. */
+  /** performance.now() when its turn came (the previous one finished); 0 before. */
   startedAt: number;
   timer: NodeJS.Timeout | undefined;
+  /** Handed to the process (at its turn, or ahead of it when pipelined). */
+  sent: boolean;
+  /** Sent ahead, then asked back (the process answers with `cancelled`, unless it already started it). */
+  cancelRequested: boolean;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -56,6 +67,9 @@ export abstract class WorkerProcess implements FunctionWorker {
   private markExited: () => void = () => undefined;
   private state: 'starting' | 'ready' | 'busy' | 'dead' = 'starting';
   private active: ActiveInvocation | undefined;
+  /** Invocations behind the active one, in order. */
+  private readonly queue: ActiveInvocation[] = [];
+  private stallTimer: NodeJS.Timeout | undefined;
   private initLog = '';
   private initDurationMs: number | undefined;
   private readonly spawnedAt = performance.now();
@@ -66,7 +80,11 @@ export abstract class WorkerProcess implements FunctionWorker {
   private killRequested = false;
   private failure: RuntimeFailure | undefined;
 
-  constructor(protected readonly hooks: WorkerHooks) {
+  /** `pipelined`: the process takes queued invocations ahead of their turn and runs them in order. */
+  constructor(
+    protected readonly hooks: WorkerHooks,
+    readonly pipelined: boolean,
+  ) {
     this.exited = new Promise((resolve) => (this.markExited = resolve));
     this.initTimer = setTimeout(() => this.onInitTimeout(), hooks.initLimitMs);
   }
@@ -84,18 +102,36 @@ export abstract class WorkerProcess implements FunctionWorker {
     return this.state !== 'dead' && !this.killRequested;
   }
 
-  /** Delivers one invocation to the process; `deadline` is epoch ms. */
-  protected abstract send(invocation: WorkerInvocation, deadline: number): void;
+  get busy(): boolean {
+    return this.active !== undefined;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Delivers one invocation to the process: at its turn, or (pipelined) ahead of it, in order.
+   * `timeoutMs` is the function's timeout; the deadline runs from the invocation's start.
+   */
+  protected abstract send(invocation: WorkerInvocation, timeoutMs: number): void;
+
+  /** Pipelined processes: asks for an invocation sent ahead back, if it has not started. */
+  protected cancelAhead?(requestId: string): void;
 
   // hot path
   invoke(invocation: WorkerInvocation, timeoutMs: number): Promise<WorkerOutcome> {
     return new Promise((resolve) => {
-      if (!this.alive) {
-        resolve(this.outcome('runtime-error', { invocation, timeoutMs, resolve, log: '', startedAt: performance.now(), timer: undefined }, EMPTY));
-        return;
+      const pending: ActiveInvocation = { invocation, timeoutMs, resolve, log: '', startedAt: 0, timer: undefined, sent: false, cancelRequested: false };
+      if (!this.alive) resolve(unstarted());
+      else if (this.active === undefined) {
+        this.active = pending;
+        if (this.state === 'ready') this.dispatch();
+      } else {
+        this.queue.push(pending);
+        if (this.pipelined && this.state !== 'starting') this.transmit(pending);
+        this.watchQueue();
       }
-      this.active = { invocation, timeoutMs, resolve, log: '', startedAt: 0, timer: undefined };
-      if (this.state === 'ready') this.dispatch();
     });
   }
 
@@ -137,6 +173,7 @@ export abstract class WorkerProcess implements FunctionWorker {
     this.initDurationMs = initMs ?? performance.now() - this.spawnedAt;
     this.state = 'ready';
     if (this.active !== undefined) this.dispatch();
+    if (this.pipelined) for (const pending of this.queue) this.transmit(pending);
   }
 
   /** Loading the function failed: the pending invocation gets the error, the process goes. */
@@ -160,8 +197,29 @@ export abstract class WorkerProcess implements FunctionWorker {
     if (this.state === 'busy') this.state = 'ready';
     this.lastUsed = performance.now();
     const outcome = this.outcome(kind, active, payload, errorType, maxRssKb);
-    if (executionMs !== undefined) outcome.executionMs = executionMs;
+    if (executionMs !== undefined) {
+      // The process's own measure: with invocations sent ahead, the gateway only sees when each
+      // turn began, not when the process started it.
+      outcome.executionMs = executionMs;
+      if (this.pipelined) outcome.durationMs = executionMs;
+    }
     active.resolve(outcome);
+    this.advance();
+  }
+
+  /** The process gave back an invocation sent ahead (asked by cancelAhead): it never ran. */
+  protected cancelled(requestId: string): void {
+    const active = this.active;
+    if (active !== undefined && active.invocation.requestId === requestId) {
+      clearTimeout(active.timer);
+      this.active = undefined;
+      if (this.state === 'busy') this.state = 'ready';
+      active.resolve(unstarted());
+      this.advance();
+      return;
+    }
+    const index = this.queue.findIndex((pending) => pending.invocation.requestId === requestId);
+    if (index >= 0) this.queue.splice(index, 1)[0]!.resolve(unstarted());
   }
 
   protected appendLog(text: string): void {
@@ -176,12 +234,64 @@ export abstract class WorkerProcess implements FunctionWorker {
     return this.active !== undefined && this.active.startedAt !== 0 ? this.active.invocation : undefined;
   }
 
+  // hot path
+  /** The next queued invocation's turn. */
+  private advance(): void {
+    const next = this.alive ? this.queue.shift() : undefined;
+    if (next === undefined) return;
+    this.active = next;
+    this.dispatch();
+  }
+
+  /** Arms the check that takes the queue back from an invocation that runs too long. */
+  private watchQueue(): void {
+    if (this.stallTimer !== undefined || this.hooks.queueStallMs <= 0) return;
+    this.stallTimer = setTimeout(this.checkStall, this.hooks.queueStallMs);
+    this.stallTimer.unref();
+  }
+
+  private readonly checkStall = (): void => {
+    this.stallTimer = undefined;
+    if (this.queue.length === 0 || this.state === 'dead') return;
+    const runningMs = this.runningFor;
+    if (runningMs >= this.hooks.queueStallMs) return this.reclaimQueued();
+    this.stallTimer = setTimeout(this.checkStall, this.hooks.queueStallMs - runningMs);
+    this.stallTimer.unref();
+  };
+
+  /**
+   * The running invocation stalls: the queued ones go back to the pool, in order. Those not yet
+   * sent at once; those sent ahead when the process confirms it had not started them.
+   */
+  private reclaimQueued(): void {
+    const kept: ActiveInvocation[] = [];
+    const reclaimed: ActiveInvocation[] = [];
+    for (const pending of this.queue) {
+      if (!pending.sent) reclaimed.push(pending);
+      else {
+        kept.push(pending);
+        if (!pending.cancelRequested && this.cancelAhead !== undefined) {
+          pending.cancelRequested = true;
+          this.cancelAhead(pending.invocation.requestId);
+        }
+      }
+    }
+    this.queue.splice(0, this.queue.length, ...kept);
+    for (const pending of reclaimed) pending.resolve(unstarted());
+  }
+
+  // hot path
   private dispatch(): void {
     const active = this.active!;
     this.state = 'busy';
     active.startedAt = performance.now();
     active.timer = setTimeout(() => this.onTimeout(), active.timeoutMs);
-    this.send(active.invocation, Date.now() + active.timeoutMs);
+    if (!active.sent) this.transmit(active);
+  }
+
+  private transmit(pending: ActiveInvocation): void {
+    pending.sent = true;
+    this.send(pending.invocation, pending.timeoutMs);
   }
 
   private onTimeout(): void {
@@ -218,6 +328,7 @@ export abstract class WorkerProcess implements FunctionWorker {
     this.state = 'dead';
     this.failure = failure;
     clearTimeout(this.initTimer);
+    clearTimeout(this.stallTimer);
     const active = this.active;
     this.active = undefined;
     if (active !== undefined) {
@@ -225,6 +336,8 @@ export abstract class WorkerProcess implements FunctionWorker {
       if (active.startedAt === 0) active.startedAt = this.spawnedAt;
       active.resolve(this.outcome('runtime-error', active, EMPTY));
     }
+    // Never started: the process runs one invocation at a time and died before their turn.
+    for (const pending of this.queue.splice(0)) pending.resolve(unstarted());
     this.markExited();
     this.hooks.onDead(this);
     this.onDied();
@@ -262,4 +375,20 @@ export abstract class WorkerProcess implements FunctionWorker {
       maxMemoryUsedMb: Math.round(this.notePeak(maxRssKb ?? (this.state === 'dead' ? 0 : readPeakRssKb(this.child?.pid))) / 1024),
     };
   }
+}
+
+/** The outcome of an invocation whose turn never came (its worker died or was stopped first). */
+function unstarted(): WorkerOutcome {
+  return {
+    kind: 'unstarted',
+    payload: EMPTY,
+    errorType: undefined,
+    runtimeFailure: undefined,
+    log: '',
+    initLog: '',
+    durationMs: 0,
+    executionMs: 0,
+    initDurationMs: undefined,
+    maxMemoryUsedMb: 0,
+  };
 }

@@ -41,13 +41,13 @@ describe('FrameDecoder', () => {
 });
 
 test('an INVOKE frame carries its header and payload', () => {
-  const frame = encodeInvokeFrame({ r: 'id-1', d: 123, a: 'arn:x', c: '{"k":1}' }, Buffer.from('{"event":true}'));
+  const frame = encodeInvokeFrame({ r: 'id-1', l: 3000, a: 'arn:x', c: '{"k":1}' }, Buffer.from('{"event":true}'));
   const received: Buffer[] = [];
   new FrameDecoder((type, body) => {
     expect(type).toBe(FRAME_INVOKE);
     received.push(body);
   }).push(frame);
   const { header, payload } = decodeInvokeBody(received[0]!);
-  expect(header).toEqual({ r: 'id-1', d: 123, a: 'arn:x', c: '{"k":1}' });
+  expect(header).toEqual({ r: 'id-1', l: 3000, a: 'arn:x', c: '{"k":1}' });
   expect(payload.toString()).toBe('{"event":true}');
 });

@@ -12,13 +12,17 @@ export const FRAME_INIT_ERROR = 3;
 export const FRAME_LOG = 4;
 /** worker → runtime: `[u8 1 = success, 0 = error][u32 max RSS in KB][u32 handler µs][result or error JSON]`. */
 export const FRAME_RESULT = 5;
+/** runtime → worker: give back the invocation with this request id (UTF-8) if it has not started. */
+export const FRAME_CANCEL = 6;
+/** worker → runtime: the invocation with this request id was given back unstarted. */
+export const FRAME_CANCELLED = 7;
 
 /** What the runtime tells the worker about one invocation (Lambda's `Lambda-Runtime-*` headers). */
 export interface InvokeHeader {
   /** aws request id */
   r: string;
-  /** deadline, epoch ms */
-  d: number;
+  /** the function's timeout in ms: the deadline is when the worker starts the invocation plus this */
+  l: number;
   /** invoked function arn */
   a: string;
   /** client context JSON */

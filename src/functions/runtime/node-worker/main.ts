@@ -1,9 +1,11 @@
 // Entry point of a Node.js worker process (one warm Lambda execution environment): patches the
 // console, loads the handler named by _HANDLER from LAMBDA_TASK_ROOT (Lambda's init phase), then
-// runs one invocation at a time as the runtime sends them. Imports only Node built-ins and siblings.
+// runs one invocation at a time; invocations the runtime sends ahead wait in order and each starts
+// on the event loop turn after the previous result, as after Lambda's /next. Imports only Node
+// built-ins and siblings.
 
 import { performance } from 'node:perf_hooks';
-import { FRAME_INIT_ERROR, FRAME_READY, type InvokeHeader } from './frames.js';
+import { FRAME_CANCELLED, FRAME_INIT_ERROR, FRAME_READY, type InvokeHeader } from './frames.js';
 import { UnhandledPromiseRejection, toRapidResponse } from './lambda-errors.js';
 import { loadHandler, type Handler } from './load-handler.js';
 import { patchConsole } from './log-patch.js';
@@ -33,20 +35,45 @@ function startWorker(env: NodeJS.ProcessEnv, trace: TraceEnvironment): void {
     logStreamName: env['AWS_LAMBDA_LOG_STREAM_NAME'],
   };
   const micros = (): number => (performance.now() - state.invokedAt) * 1000;
+  /** Invocations sent ahead while another runs, oldest first. */
+  const waiting: Array<{ header: InvokeHeader; payload: Buffer }> = [];
+  let nextScheduled = false;
 
   // hot path
-  const onInvoke = (header: InvokeHeader, payload: Buffer): void => {
-    if (state.handler === undefined) return;
+  const start = (header: InvokeHeader, payload: Buffer): void => {
+    const handler = state.handler;
+    if (handler === undefined) return;
     state.invokedAt = performance.now();
     state.phase = 'invoke';
     lambdaConsole.requestId = header.r;
     (globalThis as Record<symbol, unknown>)[REQUEST_ID_SYMBOL] = header.r;
     trace.setTraceId(header.t);
     channel.holdEventLoop(false);
-    runInvocation(host, state.handler, state.isAsync, functionEnvironment, header, payload);
+    runInvocation(host, handler, state.isAsync, functionEnvironment, header, payload, Date.now() + header.l);
   };
 
-  const channel = new WorkerChannel(onInvoke);
+  // hot path
+  const startNext = (): void => {
+    nextScheduled = false;
+    const next = waiting.shift();
+    if (next !== undefined) start(next.header, next.payload);
+  };
+
+  // hot path
+  const onInvoke = (header: InvokeHeader, payload: Buffer): void => {
+    if (state.phase === 'invoke' || nextScheduled) waiting.push({ header, payload });
+    else start(header, payload);
+  };
+
+  /** The runtime takes back an invocation sent ahead (the one before it runs long): if not started. */
+  const onCancel = (requestId: string): void => {
+    const index = waiting.findIndex((invocation) => invocation.header.r === requestId);
+    if (index < 0) return;
+    waiting.splice(index, 1);
+    channel.send(FRAME_CANCELLED, Buffer.from(requestId, 'utf8'));
+  };
+
+  const channel = new WorkerChannel(onInvoke, onCancel);
   const lambdaConsole = patchConsole(channel, env['AWS_LAMBDA_LOG_LEVEL']);
   const host: InvocationHost = {
     console: lambdaConsole,
@@ -56,6 +83,10 @@ function startWorker(env: NodeJS.ProcessEnv, trace: TraceEnvironment): void {
       state.phase = 'idle';
       channel.sendResult(success, json, micros());
       channel.holdEventLoop(true);
+      if (waiting.length > 0 && !nextScheduled) {
+        nextScheduled = true;
+        setImmediate(startNext);
+      }
     },
     setBeforeExit(action) {
       state.beforeExit = action;

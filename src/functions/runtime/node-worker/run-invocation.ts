@@ -38,7 +38,16 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 }
 
 // hot path
-export function runInvocation(host: InvocationHost, handler: Handler, isAsync: boolean, env: FunctionEnvironment, header: InvokeHeader, payload: Buffer): void {
+export function runInvocation(
+  host: InvocationHost,
+  handler: Handler,
+  isAsync: boolean,
+  env: FunctionEnvironment,
+  header: InvokeHeader,
+  payload: Buffer,
+  /** Epoch ms the function times out at. */
+  deadline: number,
+): void {
   let completed = false;
 
   const postError = (error: unknown): void => {
@@ -97,7 +106,7 @@ export function runInvocation(host: InvocationHost, handler: Handler, isAsync: b
     identity: undefined,
     invokedFunctionArn: header.a,
     awsRequestId: header.r,
-    getRemainingTimeInMillis: (): number => header.d - Date.now(),
+    getRemainingTimeInMillis: (): number => deadline - Date.now(),
   };
 
   // AWS: nothing left to run and no result: a sync handler answers null, an async one NodeJsExit.

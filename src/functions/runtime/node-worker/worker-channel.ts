@@ -1,11 +1,11 @@
-// The worker's end of the frame pipes: reads INVOKE frames from fd 3, writes frames to fd 4 with
+// The worker's end of the frame pipes: reads INVOKE and CANCEL frames from fd 3, writes frames to fd 4 with
 // synchronous writes, so a log line or result is in the runtime's pipe before the next statement
 // runs (process.exit, an endless loop or an out-of-memory abort cannot lose it).
 
 import { writevSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { FRAME_INVOKE, FRAME_LOG, FRAME_RESULT, FrameDecoder, decodeInvokeBody, framePrefix, type InvokeHeader } from './frames.js';
+import { FRAME_CANCEL, FRAME_INVOKE, FRAME_LOG, FRAME_RESULT, FrameDecoder, decodeInvokeBody, framePrefix, type InvokeHeader } from './frames.js';
 
 const INPUT_FD = 3;
 const OUTPUT_FD = 4;
@@ -16,12 +16,13 @@ export class WorkerChannel {
   private peakRssKb = 0;
   private peakReadAt = -Infinity;
 
-  constructor(onInvoke: (header: InvokeHeader, payload: Buffer) => void) {
+  constructor(onInvoke: (header: InvokeHeader, payload: Buffer) => void, onCancel: (requestId: string) => void) {
     this.input = new Socket({ fd: INPUT_FD, readable: true, writable: false });
     const decoder = new FrameDecoder((type, body) => {
-      if (type !== FRAME_INVOKE) return;
-      const { header, payload } = decodeInvokeBody(body);
-      onInvoke(header, payload);
+      if (type === FRAME_INVOKE) {
+        const { header, payload } = decodeInvokeBody(body);
+        onInvoke(header, payload);
+      } else if (type === FRAME_CANCEL) onCancel(body.toString('utf8'));
     });
     this.input.on('data', (chunk: Buffer) => decoder.push(chunk));
     // The runtime is gone (closed, crashed): nobody will ever invoke this worker again.
