@@ -52,6 +52,10 @@ Options:
   --iam-principals FILE
                      JSON list of {accessKeyId, secretAccessKey, arn, policy?} that AWS_IAM callers sign
                      as (env PORTICO_IAM_PRINCIPALS; default: key test, secret test, the account root)
+  --lambda-scale-out-delay MS
+                     How long an invocation may queue on a busy warm Node.js worker before new workers
+                     start (default 50; env PORTICO_LAMBDA_SCALE_OUT_DELAY). 0 is Lambda's own rule: a
+                     new execution environment for every concurrent invocation
   -h, --help         Show this help
 Options take their value as \`--port 8080\` or \`--port=8080\`.
 

@@ -71,7 +71,13 @@ export async function startPortico(options: StartOptions): Promise<RunningPortic
     const functions = new FunctionRegistry(options.accountId);
     const codeStore = new CodeStore(options.dataDir);
     await restoreFunctions(store, functions, codeStore, options.accountId, logger);
-    runtime = createFunctionRuntime({ logger, dataDir: options.dataDir, clock, ...(options.functionHostEnvironment && { hostEnvironment: options.functionHostEnvironment }) });
+    runtime = createFunctionRuntime({
+      logger,
+      dataDir: options.dataDir,
+      clock,
+      ...(options.functionHostEnvironment && { hostEnvironment: options.functionHostEnvironment }),
+      ...(options.lambdaScaleOutDelayMs !== undefined && { scaleOutDelayMs: options.lambdaScaleOutDelayMs }),
+    });
     traffic = await createTraffic({ store, accountId: options.accountId, clock, logger, redisUrl: options.redisUrl, redisFailurePolicy: options.redisFailurePolicy, usagePersistIntervalMs: options.usagePersistIntervalMs });
     const authorizerCache = createAuthorizerCache(traffic, options.redisFailurePolicy, logger);
     const userPools = await UserPools.load(store);

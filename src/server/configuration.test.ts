@@ -42,6 +42,13 @@ describe('readConfiguration', () => {
     expect(() => readConfiguration(['--redis-failure-policy', 'maybe'], {})).toThrow('invalid redis failure policy: maybe (open or closed)');
   });
 
+  it('reads the Lambda scale-out delay (flag over environment; default: the runtime\'s own)', () => {
+    expect(readConfiguration([], {}).lambdaScaleOutDelayMs).toBeUndefined();
+    expect(readConfiguration(['--lambda-scale-out-delay', '0'], { PORTICO_LAMBDA_SCALE_OUT_DELAY: '20' }).lambdaScaleOutDelayMs).toBe(0);
+    expect(readConfiguration([], { PORTICO_LAMBDA_SCALE_OUT_DELAY: '20' }).lambdaScaleOutDelayMs).toBe(20);
+    expect(() => readConfiguration(['--lambda-scale-out-delay=-1'], {})).toThrow('invalid lambda scale-out delay: -1 (milliseconds)');
+  });
+
   it('refuses an empty PORTICO_PORT instead of picking a random port', () => {
     expect(() => readConfiguration([], { PORTICO_PORT: '' })).toThrow('invalid port: ');
   });

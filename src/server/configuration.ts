@@ -22,6 +22,11 @@ export interface PorticoConfig {
   functionHostEnvironment?: Readonly<Record<string, string>>;
   /** The principals AWS_IAM callers sign as (`--iam-principals FILE`); absent: `test`/`test` as the account root. */
   iamPrincipals?: readonly IamPrincipal[];
+  /**
+   * How long an invocation may wait for a busy warm worker before a new one starts (`--lambda-scale-out-delay MS`;
+   * 0 is Lambda's own rule, a new execution environment for every concurrent invocation). Absent: the runtime's 50 ms.
+   */
+  lambdaScaleOutDelayMs?: number;
 }
 
 export const DEFAULT_PORT = 4566;
@@ -32,7 +37,7 @@ export class ConfigurationError extends Error {}
 
 /** Reads `portico serve` flags (`--port N`, `--host H`, `--data-dir DIR`, `--log-level L`, `--example`). */
 export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEnv): PorticoConfig {
-  const known = new Set(['port', 'host', 'data-dir', 'log-level', 'example', 'redis-url', 'redis-failure-policy', 'iam-principals']);
+  const known = new Set(['port', 'host', 'data-dir', 'log-level', 'example', 'redis-url', 'redis-failure-policy', 'iam-principals', 'lambda-scale-out-delay']);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -64,6 +69,8 @@ export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEn
   if (redisFailurePolicy !== 'open' && redisFailurePolicy !== 'closed') throw new ConfigurationError(`invalid redis failure policy: ${redisFailurePolicy} (open or closed)`);
   const principalsFile = text('iam-principals', 'PORTICO_IAM_PRINCIPALS', '');
   const iamPrincipals = principalsFile === '' ? undefined : readIamPrincipals(principalsFile);
+  const scaleOutText = text('lambda-scale-out-delay', 'PORTICO_LAMBDA_SCALE_OUT_DELAY', '');
+  if (scaleOutText !== '' && !/^\d{1,6}$/.test(scaleOutText)) throw new ConfigurationError(`invalid lambda scale-out delay: ${scaleOutText} (milliseconds)`);
   return {
     host: text('host', 'PORTICO_HOST', '127.0.0.1'),
     port,
@@ -75,6 +82,7 @@ export function readConfiguration(args: readonly string[], env: NodeJS.ProcessEn
     redisFailurePolicy,
     ...(env.PATH !== undefined && { functionHostEnvironment: { PATH: env.PATH } }),
     ...(iamPrincipals && { iamPrincipals }),
+    ...(scaleOutText !== '' && { lambdaScaleOutDelayMs: Number(scaleOutText) }),
   };
 }
 

@@ -39,6 +39,7 @@ export interface TestPorticoOptions {
   usagePersistIntervalMs?: number;
   /** SigV4 principals for AWS_IAM methods (default: `test`/`test` as the account root). */
   iamPrincipals?: readonly IamPrincipal[];
+  lambdaScaleOutDelayMs?: number;
 }
 
 export async function startTestPortico(options: TestPorticoOptions = {}): Promise<TestPortico> {
@@ -62,6 +63,7 @@ export async function startTestPortico(options: TestPorticoOptions = {}): Promis
     ...(options.redisFailurePolicy !== undefined && { redisFailurePolicy: options.redisFailurePolicy }),
     ...(options.usagePersistIntervalMs !== undefined && { usagePersistIntervalMs: options.usagePersistIntervalMs }),
     ...(options.iamPrincipals !== undefined && { iamPrincipals: options.iamPrincipals }),
+    ...(options.lambdaScaleOutDelayMs !== undefined && { lambdaScaleOutDelayMs: options.lambdaScaleOutDelayMs }),
   });
   const clientFor = (region: string) =>
     new APIGatewayClient({
