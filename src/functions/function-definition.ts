@@ -84,10 +84,13 @@ export class InvalidRuntimeError extends Error {
   }
 }
 
+/** An invocation's event: JSON text, as the bytes a caller sent or as a string the gateway rendered. */
+export type EventPayload = Buffer | string;
+
 /** Runs functions. Implemented by runtime/ (warm isolated workers). */
 export interface FunctionRuntime {
   /** Invokes one function version; a handler failure is a result with `functionError`, not a throw. */
-  invoke(definition: FunctionDefinition, payload: Buffer, options: FunctionInvokeOptions): Promise<InvocationResult>;
+  invoke(definition: FunctionDefinition, payload: EventPayload, options: FunctionInvokeOptions): Promise<InvocationResult>;
   /** Drops the warm workers of a function that was deleted (in-flight invocations finish). */
   retire(functionArn: string): void;
   close(): Promise<void>;

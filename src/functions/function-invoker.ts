@@ -2,7 +2,7 @@
 // integration URI names (in memory, no store), then invoke it on the local runtime. Created by the
 // composition root over the FunctionRegistry and the FunctionRuntime.
 
-import type { FunctionDefinition, FunctionInvokeOptions, FunctionRuntime, InvocationResult } from './function-definition.js';
+import type { EventPayload, FunctionDefinition, FunctionInvokeOptions, FunctionRuntime, InvocationResult } from './function-definition.js';
 import type { FunctionRegistry } from './function-registry.js';
 
 export interface FunctionInvoker {
@@ -12,7 +12,7 @@ export interface FunctionInvoker {
    * Runs one invocation. A handler failure is a result with `functionError`; throws
    * FunctionThrottledError when the function's concurrency is exhausted.
    */
-  invoke(definition: FunctionDefinition, payload: Buffer, options: FunctionInvokeOptions): Promise<InvocationResult>;
+  invoke(definition: FunctionDefinition, payload: EventPayload, options: FunctionInvokeOptions): Promise<InvocationResult>;
 }
 
 export function createFunctionInvoker(registry: FunctionRegistry, runtime: FunctionRuntime, accountId: string): FunctionInvoker {

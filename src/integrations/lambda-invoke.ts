@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApiConfigurationError, Default5xxError, internalServerError } from '../data-plane/gateway-errors.js';
 import { functionArn } from '../functions/function-arn.js';
-import { FunctionThrottledError, InvalidRuntimeError, type InvocationResult } from '../functions/function-definition.js';
+import { FunctionThrottledError, InvalidRuntimeError, type EventPayload, type InvocationResult } from '../functions/function-definition.js';
 import type { IntegrationInvocation, IntegrationServices } from './compiled-integration.js';
 import type { CompiledLambdaTarget } from './lambda-target.js';
 
 /** hot path: the function's result; throws the GatewayError AWS answers for each failure. */
-export function invokeLambda(invocation: IntegrationInvocation, services: IntegrationServices, compiled: CompiledLambdaTarget, payload: Buffer): Promise<InvocationResult> {
+export function invokeLambda(invocation: IntegrationInvocation, services: IntegrationServices, compiled: CompiledLambdaTarget, payload: EventPayload): Promise<InvocationResult> {
   const target = compiled.render(invocation.stageVariables);
   if (target === undefined) {
     invocation.logger.error({}, 'Execution failed due to configuration error: Invalid function ARN or invalid uri');

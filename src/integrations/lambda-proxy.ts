@@ -23,7 +23,7 @@ class LambdaProxyIntegration extends LambdaIntegration implements CompiledIntegr
   // hot path
   async invoke(invocation: IntegrationInvocation, services: IntegrationServices): Promise<EndpointResponse> {
     this.rejectIfMisconfigured(invocation);
-    const result = await invokeLambda(invocation, services, this.target, Buffer.from(buildProxyEvent(invocation)));
+    const result = await invokeLambda(invocation, services, this.target, buildProxyEvent(invocation));
     if (result.functionError !== undefined) {
       // AWS: a function error through a proxy integration is 502 (reference §1.8; test: lambda-proxy.test.ts).
       invocation.logger.warn({ payload: result.payload.toString('utf8', 0, 1024) }, 'Lambda execution failed with status 200 due to customer function error');

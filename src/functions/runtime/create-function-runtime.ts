@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
   FunctionThrottledError,
   InvalidRuntimeError,
+  type EventPayload,
   type FunctionDefinition,
   type FunctionInvokeOptions,
   type FunctionRuntime,
@@ -115,7 +116,7 @@ class LocalFunctionRuntime implements FunctionRuntime {
   }
 
   // hot path
-  invoke(definition: FunctionDefinition, payload: Buffer, options: FunctionInvokeOptions): Promise<InvocationResult> {
+  invoke(definition: FunctionDefinition, payload: EventPayload, options: FunctionInvokeOptions): Promise<InvocationResult> {
     if (this.closing !== undefined) return Promise.reject(new Error('The function runtime is closed'));
     const signal = options.signal;
     if (signal?.aborted) return Promise.reject(signal.reason);
@@ -164,7 +165,7 @@ class LocalFunctionRuntime implements FunctionRuntime {
   }
 
   // hot path
-  private async run(fn: FunctionState, pool: RevisionPool, kind: RuntimeKind, definition: FunctionDefinition, payload: Buffer, options: FunctionInvokeOptions): Promise<InvocationResult> {
+  private async run(fn: FunctionState, pool: RevisionPool, kind: RuntimeKind, definition: FunctionDefinition, payload: EventPayload, options: FunctionInvokeOptions): Promise<InvocationResult> {
     try {
       if (!this.isPrepared(kind)) await this.prepare(kind);
       const invocation = {

@@ -2,10 +2,12 @@
 // one process): what an invocation carries in, what comes out. Implemented for Node.js (frame pipes,
 // pipelined) and for runtimes speaking the Lambda Runtime API (python3.x, provided).
 
+import type { EventPayload } from '../function-definition.js';
+
 export interface WorkerInvocation {
   requestId: string;
   invokedFunctionArn: string;
-  payload: Buffer;
+  payload: EventPayload;
   clientContext: string | undefined;
   traceId: string | undefined;
 }

@@ -86,7 +86,7 @@ export class RuntimeApiWorker extends WorkerProcess {
     const { invocation, deadline } = pending;
     const headers: Record<string, string | number> = {
       'Content-Type': 'application/json',
-      'Content-Length': invocation.payload.length,
+      'Content-Length': Buffer.byteLength(invocation.payload),
       'Lambda-Runtime-Aws-Request-Id': invocation.requestId,
       'Lambda-Runtime-Deadline-Ms': deadline,
       'Lambda-Runtime-Invoked-Function-Arn': invocation.invokedFunctionArn,

@@ -1,6 +1,7 @@
-// The frame codec between the runtime and a Node.js worker: whole, split and batched chunks.
+// The frame codec between the runtime and a Node.js worker: whole, split and batched chunks, and
+// INVOKE frames' binary header.
 import { describe, expect, test } from 'vitest';
-import { FRAME_INVOKE, FRAME_LOG, FrameDecoder, decodeInvokeBody, encodeInvokeFrame, framePrefix } from './frames.js';
+import { FRAME_INVOKE, FRAME_LOG, FrameDecoder, decodeInvokeBody, encodeInvokeFrame, framePrefix, type InvokeHeader } from './frames.js';
 
 function collect(): { frames: Array<[number, string]>; decoder: FrameDecoder } {
   const frames: Array<[number, string]> = [];
@@ -40,14 +41,26 @@ describe('FrameDecoder', () => {
   });
 });
 
-test('an INVOKE frame carries its header and payload', () => {
-  const frame = encodeInvokeFrame({ r: 'id-1', l: 3000, a: 'arn:x', c: '{"k":1}' }, Buffer.from('{"event":true}'));
-  const received: Buffer[] = [];
-  new FrameDecoder((type, body) => {
-    expect(type).toBe(FRAME_INVOKE);
-    received.push(body);
-  }).push(frame);
-  const { header, payload } = decodeInvokeBody(received[0]!);
-  expect(header).toEqual({ r: 'id-1', l: 3000, a: 'arn:x', c: '{"k":1}' });
-  expect(payload.toString()).toBe('{"event":true}');
+describe('INVOKE frames', () => {
+  const roundTrip = (header: InvokeHeader, payload: Buffer | string): { header: InvokeHeader; payload: Buffer } => {
+    const received: Buffer[] = [];
+    new FrameDecoder((type, body) => {
+      expect(type).toBe(FRAME_INVOKE);
+      received.push(body);
+    }).push(encodeInvokeFrame(header, payload));
+    return decodeInvokeBody(received[0]!);
+  };
+
+  test('carry the header and a Buffer payload', () => {
+    const { header, payload } = roundTrip({ r: 'id-1', l: 3000, a: 'arn:x', c: '{"k":1}' }, Buffer.from('{"event":true}'));
+    expect(header).toEqual({ r: 'id-1', l: 3000, a: 'arn:x', c: '{"k":1}' });
+    expect(payload.toString()).toBe('{"event":true}');
+  });
+
+  test('carry a string payload, non-ASCII text and empty strings as they are; absent fields stay absent', () => {
+    const { header, payload } = roundTrip({ r: 'id-2', l: 900_000, a: '', t: 'Root=1-é;Parent=ü' }, '{"name":"Zoë ☃"}');
+    expect(header).toEqual({ r: 'id-2', l: 900_000, a: '', t: 'Root=1-é;Parent=ü' });
+    expect(header).not.toHaveProperty('c');
+    expect(payload.toString('utf8')).toBe('{"name":"Zoë ☃"}');
+  });
 });
