@@ -102,9 +102,9 @@ export class RevisionPool {
   }
 
   // hot path
-  /** `executionMs`: the handler's run time, or undefined for a cold start's (not a usual one). */
   /**
-   * One invocation on `worker` is over. A worker still running queued ones stays busy; a free one
+   * One invocation on `worker` is over; `executionMs` is the handler's run time, or undefined for
+   * a cold start's (not a usual one). A worker still running queued ones stays busy; a free one
    * serves the waiters (as many as its queue takes) or goes idle.
    */
   release(worker: FunctionWorker, executionMs: number | undefined): void {
