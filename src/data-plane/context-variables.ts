@@ -131,6 +131,36 @@ export class ContextVariables {
     return this.#requestTimes === undefined ? formatRequestTime(this.requestTimeEpoch) : this.#requestTimes.format(this.requestTimeEpoch);
   }
 
+  /**
+   * `$context` as the plain object the VTL engine reads: the own fields in declaration order (as
+   * Object.assign would copy them) followed by the computed `domainPrefix` and `requestTime`.
+   * hot path: one object literal, so V8 allocates it with its final shape in one go. A field added
+   * to this class must be added here too (test: context-variables.test.ts pins the two together).
+   */
+  toTemplateContext(): Record<string, unknown> {
+    return {
+      accountId: this.accountId,
+      apiId: this.apiId,
+      deploymentId: this.deploymentId,
+      domainName: this.domainName,
+      extendedRequestId: this.extendedRequestId,
+      httpMethod: this.httpMethod,
+      identity: this.identity,
+      isCanaryRequest: this.isCanaryRequest,
+      path: this.path,
+      protocol: this.protocol,
+      requestId: this.requestId,
+      requestTimeEpoch: this.requestTimeEpoch,
+      stage: this.stage,
+      resourceId: this.resourceId,
+      resourcePath: this.resourcePath,
+      error: this.error,
+      authorizer: this.authorizer,
+      domainPrefix: this.domainPrefix,
+      requestTime: this.requestTime,
+    };
+  }
+
   /** A variable by path (`['identity', 'sourceIp']`), stringified; `undefined` when unset or null. */
   lookup(path: readonly string[]): string | undefined {
     let value: unknown = (this as unknown as Record<string, unknown>)[path[0] ?? ''];

@@ -103,14 +103,16 @@ export class InvocationContext implements MappingInput {
   integrationInvoked: boolean;
   /** The backend's answer (invoke-integration). */
   endpointResponse: EndpointResponse | undefined;
-  /** The endpoint response after integration response mapping (integration-response). */
-  integrationResponse: EndpointResponse | undefined;
+  /** The endpoint response after integration response mapping (integration-response); a response template's output stays text. */
+  integrationResponse: HttpResponse | undefined;
   /** What the client gets (integration-response, method-response, or the gateway response renderer). */
   response: HttpResponse | undefined;
   private timer: NodeJS.Timeout | undefined;
   private query: QueryParameters | undefined;
   private json: { value: unknown } | undefined;
   private requestLogger: Logger | undefined;
+  /** The `close` listener on `res`, while watchClient() has one registered. */
+  private closeListener: (() => void) | undefined;
 
   /** `X-Amzn-Trace-Id` (front door). hot path: most MOCK requests never read it, so it is drawn lazily. */
   get traceId(): string {
@@ -192,8 +194,7 @@ export class InvocationContext implements MappingInput {
     this.query = undefined;
     this.json = undefined;
     this.requestLogger = undefined;
-    // hot path: `on`, not `once` (no wrapper per request); finish() removes it, and onClose is idempotent
-    res.on('close', this.onClose);
+    this.closeListener = undefined;
   }
 
   /** A logger carrying the request id (created on first use). */
@@ -222,15 +223,30 @@ export class InvocationContext implements MappingInput {
     this.timer = undefined;
   }
 
+  /**
+   * Called by the runner as soon as the pipeline goes asynchronous: from then on a client that goes
+   * away aborts `signal` with ClientGoneError. hot path: a pipeline that runs synchronously (MOCK)
+   * never calls it, since no `close` event can be dispatched before its response is written.
+   */
+  watchClient(): void {
+    if (this.closeListener !== undefined) return;
+    const listener = (): void => {
+      if (!this.res.writableFinished) this.signal.abort(new ClientGoneError());
+    };
+    this.closeListener = listener;
+    // `on`, not `once` (no wrapper); finish() removes it, and the listener is idempotent
+    this.res.on('close', listener);
+  }
+
   /** Called by the runner when the invocation is over: releases the timer and the listener. */
   finish(): void {
     this.disarmTimeout();
-    this.res.off('close', this.onClose);
+    const listener = this.closeListener;
+    if (listener !== undefined) {
+      this.res.off('close', listener);
+      this.closeListener = undefined;
+    }
   }
-
-  private readonly onClose = (): void => {
-    if (!this.res.writableFinished) this.signal.abort(new ClientGoneError());
-  };
 
   // MappingInput: what mapping expressions and templates read.
 

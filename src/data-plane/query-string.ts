@@ -28,6 +28,27 @@ export function parseQuery(rawQuery: string): QueryParameters {
   return parameters;
 }
 
+/**
+ * hot path (templates): each name's last value, names in order of first appearance, as
+ * `$input.params().querystring` shows them: what parseQuery gives, without the Map and the lists.
+ */
+export function lastQueryValues(rawQuery: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (rawQuery === '') return values;
+  let start = 0;
+  while (start <= rawQuery.length) {
+    let end = rawQuery.indexOf('&', start);
+    if (end < 0) end = rawQuery.length;
+    if (end > start) {
+      const equals = rawQuery.indexOf('=', start);
+      if (equals < 0 || equals >= end) values[decodeQueryComponent(rawQuery.slice(start, end))] = '';
+      else values[decodeQueryComponent(rawQuery.slice(start, equals))] = decodeQueryComponent(rawQuery.slice(equals + 1, end));
+    }
+    start = end + 1;
+  }
+  return values;
+}
+
 function decodeQueryComponent(text: string): string {
   const spaced = text.includes('+') ? text.replaceAll('+', ' ') : text;
   if (!spaced.includes('%')) return spaced;

@@ -35,6 +35,8 @@ export function runPipeline(pipeline: Pipeline, ctx: InvocationContext): Promise
     void SETTLED.then(() => finalize(pipeline, ctx));
     return undefined;
   }
+  // Still in the turn that started the request: no `close` event can have been dispatched yet.
+  ctx.watchClient();
   return pending.then(
     () => {
       try {

@@ -3,9 +3,8 @@
 // with its own `$input.body`. Reference §3.1, §3.3; AWS developer guide "Mapping template reference".
 
 import type { MappingTemplateInput } from '../vtl/mapping-template.js';
-import type { ContextVariables } from './context-variables.js';
 import type { RoutedContext } from './invocation-context.js';
-import { parseQuery } from './query-string.js';
+import { lastQueryValues } from './query-string.js';
 
 /** AWS: headers dropped before any mapping, never visible to templates (reference §1.5). */
 const INVISIBLE_HEADERS: ReadonlySet<string> = new Set([
@@ -23,6 +22,8 @@ const INVISIBLE_HEADERS: ReadonlySet<string> = new Set([
   'www-authenticate',
 ]);
 
+const INVISIBLE_LENGTHS: ReadonlySet<number> = new Set(Array.from(INVISIBLE_HEADERS, (name) => name.length));
+
 const NO_PATH: Readonly<Record<string, string>> = Object.freeze({});
 
 /** hot path (templated methods): the template input with `body` as `$input.body`. */
@@ -33,32 +34,20 @@ export function templateInputFor(ctx: RoutedContext, body: string): MappingTempl
 }
 
 function buildTemplateInput(ctx: RoutedContext, body: string): MappingTemplateInput {
-  const querystring: Record<string, string> = {};
   // AWS: a repeated query parameter or header shows its last value (as in payload 1.0 events).
-  for (const [name, values] of parseQuery(ctx.rawQuery)) querystring[name] = values[values.length - 1]!;
+  const querystring = lastQueryValues(ctx.rawQuery);
   const header: Record<string, string> = {};
   const raw = ctx.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
-    if (!INVISIBLE_HEADERS.has(name.toLowerCase())) header[name] = raw[i + 1]!;
+    // hot path: only names as long as an invisible one (not `Host`, say) are lower-cased and looked up
+    if (INVISIBLE_LENGTHS.has(name.length) && INVISIBLE_HEADERS.has(name.toLowerCase())) continue;
+    header[name] = raw[i + 1]!;
   }
   return {
     body,
     params: { path: ctx.route.pathParameters ?? NO_PATH, querystring, header },
-    context: templateContext(ctx.vars),
+    context: ctx.vars.toTemplateContext(),
     stageVariables: ctx.stageVariables,
   };
-}
-
-/**
- * `$context` as the nested plain object the VTL engine reads: the variables' own fields plus the
- * computed ones. hot path: Object.assign then plain stores is the fast way to copy a class
- * instance here (an object spread followed by more properties, or an accessor, is several times slower).
- */
-export function templateContext(vars: ContextVariables): Record<string, unknown> {
-  const context: Record<string, unknown> = {};
-  Object.assign(context, vars);
-  context.domainPrefix = vars.domainPrefix;
-  context.requestTime = vars.requestTime;
-  return context;
 }

@@ -25,6 +25,8 @@ export interface IntegrationRequestData {
   body: Buffer | undefined;
   /** Whether a request template produced `body` (MOCK reads its statusCode from it). */
   templated: boolean;
+  /** The request template's output when `body` is that text in UTF-8 (no contentHandling conversion): what MOCK reads. */
+  templateOutput?: string;
 }
 
 /**

@@ -67,14 +67,36 @@ function runNonProxy(ctx: RoutedContext, parameters: CompiledRequestParameters, 
   const rendered = renderMappingTemplate(slot, templateInputFor(ctx, text), ctx, 'request');
   // AWS: CONVERT_TO_BINARY decodes the template's (base64) output (UNCONFIRMED: the developer
   // guide's conversion table does not say whether it runs before or after the template).
-  const body = mapping.contentHandling === 'CONVERT_TO_BINARY' ? decodeBase64OrFail(rendered.output) : Buffer.from(rendered.output);
+  const decoded = mapping.contentHandling === 'CONVERT_TO_BINARY' ? decodeBase64OrFail(rendered.output) : undefined;
   const overrides = rendered.requestOverride;
   if (hasOverrides(overrides)) {
     path = overridePath(path, overrides.path);
     querystring = overrideQuery(querystring, overrides.querystring);
     header = overrideHeaders(header, overrides.header);
   }
-  ctx.integrationRequest = { path, querystring, header, body, templated: true };
+  ctx.integrationRequest = decoded !== undefined ? { path, querystring, header, body: decoded, templated: true } : new TemplatedRequest(path, querystring, header, rendered.output);
+}
+
+/**
+ * A request template's output as the integration request. hot path: `body` (its UTF-8 bytes) is
+ * made on first read, and MOCK, which reads `templateOutput` instead, never makes it.
+ */
+class TemplatedRequest implements IntegrationRequestData {
+  readonly templated = true;
+  #body: Buffer | undefined;
+
+  constructor(
+    readonly path: IntegrationRequestData['path'],
+    readonly querystring: IntegrationRequestData['querystring'],
+    readonly header: IntegrationRequestData['header'],
+    readonly templateOutput: string,
+  ) {
+    this.#body = undefined;
+  }
+
+  get body(): Buffer {
+    return (this.#body ??= Buffer.from(this.templateOutput));
+  }
 }
 
 function mapPath(mappings: readonly CompiledParameterMapping[], ctx: RoutedContext): Record<string, string> {

@@ -12,7 +12,7 @@ import { firstMediaType } from '../../snapshot/media-type.js';
 import { convertResponsePayload } from '../content-handling.js';
 import { EndpointResponseInput, endpointHeaderValues } from '../endpoint-response-input.js';
 import { ApiConfigurationError } from '../gateway-errors.js';
-import type { RoutedContext } from '../invocation-context.js';
+import type { HttpResponse, RoutedContext } from '../invocation-context.js';
 import type { PipelineStage } from '../pipeline.js';
 import { renderMappingTemplate } from '../render-mapping-template.js';
 import { templateInputFor } from '../template-input.js';
@@ -30,7 +30,7 @@ export const integrationResponse: PipelineStage<RoutedContext> = {
 };
 
 /** hot path (non-proxy methods). */
-function mapEndpointResponse(ctx: RoutedContext, endpoint: EndpointResponse, mapping: CompiledMethodMapping): EndpointResponse {
+function mapEndpointResponse(ctx: RoutedContext, endpoint: EndpointResponse, mapping: CompiledMethodMapping): HttpResponse {
   const subject = endpoint.selectionSubject ?? String(endpoint.statusCode);
   const responses = mapping.integrationResponses;
   if (responses.invalidPatterns.length > 0) {
@@ -53,21 +53,37 @@ function mapEndpointResponse(ctx: RoutedContext, endpoint: EndpointResponse, map
     payloadBinary = binaryMediaTypes.matches(endpointHeaderValues(endpoint.headers, 'content-type')?.[0]);
     acceptBinary = binaryMediaTypes.matches(accept === undefined ? undefined : firstMediaType(accept));
   }
-  let body = endpoint.body;
+  const endpointBody = endpoint.body;
   let statusCode = selected.status;
-  if (slot !== undefined && slot.kind !== 'passthrough') {
-    // AWS: templates see a binary payload as its base64 text (§2.5); their output is text.
-    const text = payloadBinary ? body.toString('base64') : body.toString('utf8');
-    const rendered = renderMappingTemplate(slot, templateInputFor(ctx, text), ctx, 'response');
-    body = Buffer.from(rendered.output);
-    payloadBinary = false;
-    const override = rendered.responseOverride;
-    // AWS: a status override that is not an integer in 100..599 is ignored (reference §2.4, LocalStack-observed).
-    if (override.status !== undefined && Number.isInteger(override.status) && override.status >= 100 && override.status <= 599) statusCode = override.status;
-    for (const name of Object.keys(override.header)) setHeader(headers, name, override.header[name]!);
+  if (slot === undefined || slot.kind === 'passthrough') {
+    const body = !binaryMediaTypes.none || selected.contentHandling === 'CONVERT_TO_BINARY' ? convertResponsePayload(endpointBody, payloadBinary, acceptBinary, selected.contentHandling) : endpointBody;
+    return { statusCode, headers, body };
   }
-  if (!binaryMediaTypes.none || selected.contentHandling === 'CONVERT_TO_BINARY') body = convertResponsePayload(body, payloadBinary, acceptBinary, selected.contentHandling);
-  return { statusCode, headers, body };
+  // AWS: templates see a binary payload as its base64 text (§2.5); their output is text.
+  const text = payloadBinary ? endpointBody.toString('base64') : endpointBody.toString('utf8');
+  const rendered = renderMappingTemplate(slot, templateInputFor(ctx, text), ctx, 'response');
+  const override = rendered.responseOverride;
+  // AWS: a status override that is not an integer in 100..599 is ignored (reference §2.4, LocalStack-observed).
+  if (override.status !== undefined && Number.isInteger(override.status) && override.status >= 100 && override.status <= 599) statusCode = override.status;
+  for (const name of Object.keys(override.header)) setHeader(headers, name, override.header[name]!);
+  if (!binaryMediaTypes.none || selected.contentHandling === 'CONVERT_TO_BINARY') {
+    return { statusCode, headers, body: convertResponsePayload(Buffer.from(rendered.output), false, acceptBinary, selected.contentHandling) };
+  }
+  // hot path: the output stays a string, which node:http joins to the header block (no Buffer is
+  // made); the bytes are its UTF-8 encoding either way, unless a header needs latin1 (textBodyFor).
+  return { statusCode, headers, body: textBodyFor(rendered.output, headers) };
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * node:http sends a string body joined to the header block, both encoded as UTF-8; a Buffer body
+ * follows a latin1 header block. A header value with characters U+0080..U+00FF (which node:http
+ * accepts) would be encoded differently, so such a response keeps the Buffer.
+ */
+function textBodyFor(output: string, headers: readonly string[]): Buffer | string {
+  for (let i = 1; i < headers.length; i += 2) if (NOT_ASCII.test(headers[i]!)) return Buffer.from(output);
+  return output;
 }
 
 /**
