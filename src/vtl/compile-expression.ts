@@ -3,8 +3,8 @@
 // Truthiness follows Velocity 1.7's evaluate(): only references, booleans and operators can be true.
 
 import type { Expr, Node, RefExpr } from './ast.js';
-import { InputBinding, type JsonPathCache } from './runtime/aws-input.js';
-import { checkedSize, checkedString } from './runtime/java-args.js';
+import { InputBinding, UtilBinding, type JsonPathCache } from './runtime/aws-input.js';
+import { ArgumentMismatch, checkedSize, checkedString } from './runtime/java-args.js';
 import type { RegexCache } from './runtime/java-regex.js';
 import { getIndex, getProperty, invokeMethod } from './runtime/dispatch.js';
 import { isJavaNumber, sizedJavaList, toDouble, VtlFault } from './runtime/java-values.js';
@@ -189,6 +189,30 @@ function compileMethod(prev: Eval, name: string, argExprs: Expr[], at: number, c
           s.at = at;
           return invokeMethod(target, name, values, s.regex, s);
         };
+  /** The generic call on a target the fast paths below already evaluated (a reference is evaluated once). */
+  const callOn = (s: RenderState, target: unknown): unknown => {
+    if (target === null || target === undefined) return null;
+    const values: unknown[] = args.length === 0 ? NO_ARGUMENTS : new Array<unknown>(args.length);
+    for (let i = 0; i < args.length; i++) values[i] = (args[i] as Eval)(s);
+    s.at = at;
+    return invokeMethod(target, name, values, s.regex, s);
+  };
+  if (name === 'escapeJavaScript' && args.length === 1) {
+    const arg = args[0] as Eval;
+    return (s) => {
+      // hot path: $util.escapeJavaScript(x) without the generic dispatch (same result, same errors)
+      const target = prev(s);
+      if (!(target instanceof UtilBinding)) return callOn(s, target);
+      const value = arg(s);
+      s.at = at;
+      try {
+        return target.escapeJavaScript(value);
+      } catch (error) {
+        if (error instanceof ArgumentMismatch) return null;
+        throw error;
+      }
+    };
+  }
   if (literal === undefined) return generic;
   if ((name === 'path' || name === 'json') && args.length === 1) {
     let compiled;
@@ -202,13 +226,13 @@ function compileMethod(prev: Eval, name: string, argExprs: Expr[], at: number, c
     return name === 'path'
       ? (s) => {
           const target = prev(s);
-          if (!(target instanceof InputBinding)) return generic(s);
+          if (!(target instanceof InputBinding)) return callOn(s, target);
           s.at = at;
           return target.path(path);
         }
       : (s) => {
           const target = prev(s);
-          if (!(target instanceof InputBinding)) return generic(s);
+          if (!(target instanceof InputBinding)) return callOn(s, target);
           s.at = at;
           return target.json(path);
         };
@@ -216,7 +240,7 @@ function compileMethod(prev: Eval, name: string, argExprs: Expr[], at: number, c
   if (name === 'params' && args.length === 1) {
     return (s) => {
       const target = prev(s);
-      return target instanceof InputBinding ? target.param(literal) : generic(s);
+      return target instanceof InputBinding ? target.param(literal) : callOn(s, target);
     };
   }
   if (name === 'matches' || name === 'replaceAll' || name === 'replaceFirst' || name === 'split') {

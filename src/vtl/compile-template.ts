@@ -8,7 +8,7 @@ import { setIndex, setProperty } from './runtime/dispatch.js';
 import { HostObject, isRecord, VtlFault } from './runtime/java-values.js';
 import { toJavaString } from './runtime/print.js';
 import {
-  BREAK, DefineBlock, type Eval, type Exec, ForeachScope, MAX_FOREACH_ITERATIONS, MAX_TOTAL_ITERATIONS, NORMAL, STOP,
+  BREAK, DefineBlock, type Eval, type Exec, ForeachScope, MAX_FOREACH_ITERATIONS, MAX_TOTAL_ITERATIONS, NORMAL, type RenderState, STOP,
 } from './runtime/render-state.js';
 
 /** Slots of the variables every render binds, in this order. */
@@ -74,6 +74,12 @@ function compileNodes(nodes: Node[], cc: CompileContext, macros: Map<string, Mac
       text += node.literal;
       continue;
     }
+    if (node.kind === 'reference' && !node.escaped) {
+      // the text before a reference prints in the same step (fewer closures per render)
+      execs.push(compilePrint(node.ref, node.prefix, text, cc));
+      text = '';
+      continue;
+    }
     flush();
     execs.push(compileNode(node, cc, macros, macroBodies));
   }
@@ -84,7 +90,7 @@ function compileNodes(nodes: Node[], cc: CompileContext, macros: Map<string, Mac
 function compileNode(node: Exclude<Node, { kind: 'text' }>, cc: CompileContext, macros: Map<string, MacroDefinition>, macroBodies: Map<string, { exec: Exec }>): Exec {
   switch (node.kind) {
     case 'reference':
-      return compileOutput(node.ref, node.escaped, node.prefix, cc);
+      return node.escaped ? compileOutput(node.ref, node.prefix, cc) : compilePrint(node.ref, node.prefix, '', cc);
     case 'set':
       return compileSet(node.target, compileExpr(node.value, cc), node.at, cc);
     case 'if': {
@@ -122,29 +128,39 @@ function compileNode(node: Exclude<Node, { kind: 'text' }>, cc: CompileContext, 
   }
 }
 
-/** `$ref` in text: null prints nothing (the API Gateway quirk); `\$ref` prints the reference's source. */
-function compileOutput(ref: RefExpr, escaped: boolean, prefix: string, cc: CompileContext): Exec {
+/** `\$ref` in text: prints the reference's source, `\$x` when x is null (see compilePrint for `$ref`). */
+function compileOutput(ref: RefExpr, prefix: string, cc: CompileContext): Exec {
   const value = compileRef(ref, cc, ref.chain.length);
-  if (escaped) {
-    const whenNull = `${prefix}\\${ref.source}`;
-    const whenSet = prefix + ref.source;
-    // AWS: `\$x` prints `$x` when x is set, `\$x` when it is null (Velocity 1.7 escaping); test/conformance/vtl/vtl-escapes.ts
-    return (s) => {
-      const v = value(s);
-      s.out += v === null || v === undefined ? whenNull : whenSet;
-      return NORMAL;
-    };
-  }
+  const whenNull = `${prefix}\\${ref.source}`;
+  const whenSet = prefix + ref.source;
+  // AWS: `\$x` prints `$x` when x is set, `\$x` when it is null (Velocity 1.7 escaping); test/conformance/vtl/vtl-escapes.ts
   return (s) => {
-    // hot path
     const v = value(s);
-    if (typeof v === 'string') s.out += prefix + v;
-    else if (v !== null && v !== undefined) {
-      const str = toJavaString(v);
-      // AWS: a null reference renders as an empty string, not as its source text; test/conformance/vtl/vtl-operators.ts
-      s.out += str === undefined ? prefix : prefix + str;
-    } else if (prefix !== '') s.out += prefix;
+    s.out += v === null || v === undefined ? whenNull : whenSet;
     return NORMAL;
+  };
+}
+
+/** Prints a `$ref` value after its backslash `prefix`: null prints nothing (the API Gateway quirk). */
+function printValue(s: RenderState, v: unknown, prefix: string): number {
+  // hot path
+  if (typeof v === 'string') s.out += prefix + v;
+  else if (v !== null && v !== undefined) {
+    const str = toJavaString(v);
+    // AWS: a null reference renders as an empty string, not as its source text; test/conformance/vtl/vtl-operators.ts
+    s.out += str === undefined ? prefix : prefix + str;
+  } else if (prefix !== '') s.out += prefix;
+  return NORMAL;
+}
+
+/** `$ref` in text, after the template text `lead` before it (one step for both). */
+function compilePrint(ref: RefExpr, prefix: string, lead: string, cc: CompileContext): Exec {
+  const value = compileRef(ref, cc, ref.chain.length);
+  if (lead === '') return (s) => printValue(s, value(s), prefix);
+  return (s) => {
+    // hot path: the text prints before the reference is evaluated, as when they were two steps
+    s.out += lead;
+    return printValue(s, value(s), prefix);
   };
 }
 

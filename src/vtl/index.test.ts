@@ -74,4 +74,16 @@ describe('compileMappingTemplate', () => {
     expect(() => template.render(input('', context))).toThrowError(/read-only/);
     expect(context).toEqual(frozen);
   });
+
+  it('calls $util.escapeJavaScript directly with the generic dispatch results (null, numbers, a rebound $util, errors)', () => {
+    const template = compileMappingTemplate("$util.escapeJavaScript($input.path('$.s'))|$util.escapeJavaScript($input.path('$.n'))|$util.escapeJavaScript($nothing)|#set($util = 'x')$util.escapeJavaScript('a')|$nothing.escapeJavaScript('a')");
+    expect(template.render(input('{"s": "\u00e9 \\"q\\" it\'s a/b\\n\\u0001", "n": 1.0}')).output).toBe('\\u00E9 \\"q\\" it\\\'s a\\/b\\n\\u0001|1.0|||');
+    expect(() => compileMappingTemplate('$util.escapeJavaScript($input.path(\'$.s\'))').render(input('{'))).toThrowError(VtlInvalidJsonError);
+  });
+
+  it('evaluates the target of $x.path / json / params / escapeJavaScript once when it is not $input or $util', () => {
+    for (const call of ["path('$')", "json('$')", "params('a')", "escapeJavaScript('a')"]) {
+      expect(compileMappingTemplate(`#set($l = [])$l.add(1).${call}$l`).render(input('{}')).output).toBe('[1]');
+    }
+  });
 });

@@ -146,26 +146,38 @@ export class InputBinding extends HostObject {
   }
 }
 
+/** Whether escapeJavaScript changes the string at all (checked natively before the copying loop). */
+const JS_NEEDS_ESCAPE = /[^\u0020\u0021\u0023-\u0026\u0028-\u002e\u0030-\u005b\u005d-\u007f]/;
+
+function escapeJavaScriptUnit(c: number): string {
+  switch (c) {
+    case 8: return '\\b';
+    case 10: return '\\n';
+    case 9: return '\\t';
+    case 12: return '\\f';
+    case 13: return '\\r';
+    case 39: return "\\'";
+    case 34: return '\\"';
+    case 92: return '\\\\';
+    case 47: return '\\/';
+    default: return `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+}
+
 /** StringEscapeUtils.escapeJavaScript (commons-lang): quotes, backslash, `/`, controls, non-ASCII as \uXXXX. */
 export function escapeJavaScript(s: string): string {
-  if (!/[^\u0020\u0021\u0023-\u0026\u0028-\u002e\u0030-\u005b\u005d-\u007f]/.test(s)) return s;
+  // hot path: runs that need no escape are copied whole
+  if (!JS_NEEDS_ESCAPE.test(s)) return s;
   let out = '';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 0x7f) out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
-    else if (c < 32) {
-      switch (c) {
-        case 8: out += '\\b'; break;
-        case 10: out += '\\n'; break;
-        case 9: out += '\\t'; break;
-        case 12: out += '\\f'; break;
-        case 13: out += '\\r'; break;
-        default: out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
-      }
-    } else if (c === 39 || c === 34 || c === 92 || c === 47) out += `\\${s[i]}`;
-    else out += s[i];
+    if (c >= 0x20 && c <= 0x7f && c !== 34 && c !== 39 && c !== 47 && c !== 92) continue;
+    if (i > from) out += s.slice(from, i);
+    out += escapeJavaScriptUnit(c);
+    from = i + 1;
   }
-  return out;
+  return from < s.length ? out + s.slice(from) : out;
 }
 
 /** URLEncoder.encode(s, "UTF-8"): form encoding, space as `+`, `.-*_` kept, bytes as uppercase %XX. */
@@ -224,11 +236,16 @@ export class UtilBinding extends HostObject {
     return undefined;
   }
 
+  /** `$util.escapeJavaScript(x)`: null for null. hot path (compiled calls come here directly). */
+  escapeJavaScript(value: unknown): string | null {
+    return value === null || value === undefined ? null : checkedString(escapeJavaScript(textArg(value)));
+  }
+
   invoke(name: string, args: unknown[]): unknown {
     switch (name) {
       case 'escapeJavaScript':
         arity(args, 1);
-        return args[0] === null || args[0] === undefined ? null : checkedString(escapeJavaScript(textArg(args[0])));
+        return this.escapeJavaScript(args[0]);
       case 'parseJson':
         arity(args, 1);
         return parseJsonText(stringArg(args[0]));

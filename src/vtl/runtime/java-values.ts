@@ -118,6 +118,14 @@ export function makeDouble(n: number): number | JavaDouble {
   return Number.isInteger(n) ? new JavaDouble(n) : n;
 }
 
+/** `sign` and the digits of `hundredths` / 100 as Double.toString writes them (`9.5`, `0.05`, `3.0`). */
+function hundredthsToString(sign: string, hundredths: number): string {
+  const whole = Math.floor(hundredths / 100);
+  const fraction = hundredths - whole * 100;
+  if (fraction % 10 === 0) return `${sign}${whole}.${fraction / 10}`;
+  return `${sign}${whole}.${fraction < 10 ? '0' : ''}${fraction}`;
+}
+
 /** Double.toString: `1.0`, `0.001`, `1.0E7`, `1.0E-4`, `NaN`, `Infinity`. */
 export function javaDoubleToString(d: number): string {
   if (Number.isNaN(d)) return 'NaN';
@@ -125,6 +133,10 @@ export function javaDoubleToString(d: number): string {
   if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
   const abs = Math.abs(d);
   if (abs >= 1e-3 && abs < 1e7) {
+    const hundredths = abs * 100;
+    // hot path (prices): the nearest double to a number of hundredths prints those digits (at most 9
+    // significant, so no shorter decimal reads back as the same double); String(d) costs 3x more
+    if (Number.isInteger(hundredths) && hundredths / 100 === abs) return hundredthsToString(d < 0 ? '-' : '', hundredths);
     const s = String(d);
     return s.includes('.') ? s : `${s}.0`;
   }
