@@ -4,6 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { ContextVariables, formatRequestTime } from './context-variables.js';
 import { RequestIds } from './request-ids.js';
 
+/** A request's variables, with `overrides` on the usual test values. */
+function variables(overrides: Partial<ConstructorParameters<typeof ContextVariables>[0]> = {}): ContextVariables {
+  return new ContextVariables({
+    accountId: '000000000000',
+    apiId: 'api',
+    deploymentId: 'dep',
+    domainName: 'api.execute-api.localhost',
+    extendedRequestId: 'ext=',
+    httpMethod: 'GET',
+    sourceIp: '1.2.3.4',
+    userAgent: null,
+    path: '/prod/x',
+    protocol: 'HTTP/1.1',
+    requestId: 'rid',
+    requestTimeEpoch: 1000,
+    stage: 'prod',
+    ...overrides,
+  });
+}
+
 describe('context variables', () => {
   it('formats requestTime as CLF in UTC', () => {
     expect(formatRequestTime(Date.UTC(2026, 0, 5, 3, 4, 5))).toBe('05/Jan/2026:03:04:05 +0000');
@@ -49,21 +69,7 @@ describe('context variables', () => {
   });
 
   it('looks variables up by path, stringified; null and objects are unset', () => {
-    const vars = new ContextVariables({
-      accountId: '000000000000',
-      apiId: 'api',
-      deploymentId: 'dep',
-      domainName: 'api.execute-api.localhost',
-      extendedRequestId: 'ext=',
-      httpMethod: 'GET',
-      sourceIp: '1.2.3.4',
-      userAgent: null,
-      path: '/prod/x',
-      protocol: 'HTTP/1.1',
-      requestId: 'rid',
-      requestTimeEpoch: 1000,
-      stage: 'prod',
-    });
+    const vars = variables();
     expect(vars.lookup(['identity', 'sourceIp'])).toBe('1.2.3.4');
     expect(vars.lookup(['requestTimeEpoch'])).toBe('1000');
     expect(vars.lookup(['requestTime'])).toBe('01/Jan/1970:00:00:01 +0000');
@@ -74,22 +80,7 @@ describe('context variables', () => {
   });
 
   it('copies $context for templates as Object.assign would, plus the computed fields, in the same order', () => {
-    const vars = new ContextVariables({
-      accountId: '000000000000',
-      apiId: 'api',
-      deploymentId: 'dep',
-      domainName: 'api.execute-api.localhost',
-      extendedRequestId: 'ext=',
-      httpMethod: 'GET',
-      sourceIp: '1.2.3.4',
-      userAgent: 'curl',
-      path: '/prod/x',
-      protocol: 'HTTP/1.1',
-      requestId: 'rid',
-      requestTimeEpoch: 1000,
-      stage: 'prod',
-      isCanaryRequest: true,
-    });
+    const vars = variables({ userAgent: 'curl', isCanaryRequest: true });
     vars.resourceId = 'res';
     vars.resourcePath = '/x';
     vars.authorizer = { principalId: 'me' };

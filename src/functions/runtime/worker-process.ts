@@ -192,9 +192,7 @@ export abstract class WorkerProcess implements FunctionWorker {
   protected finish(kind: 'success' | 'function-error', payload: Buffer, maxRssKb: number, errorType?: string, executionMs?: number): void {
     const active = this.active;
     if (active === undefined || active.startedAt === 0) return;
-    clearTimeout(active.timer);
-    this.active = undefined;
-    if (this.state === 'busy') this.state = 'ready';
+    this.endTurn(active);
     this.lastUsed = performance.now();
     const outcome = this.outcome(kind, active, payload, errorType, maxRssKb);
     if (executionMs !== undefined) {
@@ -211,9 +209,7 @@ export abstract class WorkerProcess implements FunctionWorker {
   protected cancelled(requestId: string): void {
     const active = this.active;
     if (active !== undefined && active.invocation.requestId === requestId) {
-      clearTimeout(active.timer);
-      this.active = undefined;
-      if (this.state === 'busy') this.state = 'ready';
+      this.endTurn(active);
       active.resolve(unstarted());
       this.advance();
       return;
@@ -232,6 +228,14 @@ export abstract class WorkerProcess implements FunctionWorker {
   /** Whether an invocation has been handed to the process and not answered yet. */
   protected get invocationInFlight(): WorkerInvocation | undefined {
     return this.active !== undefined && this.active.startedAt !== 0 ? this.active.invocation : undefined;
+  }
+
+  // hot path
+  /** The active invocation's turn is over (answered or given back); `advance` starts the next. */
+  private endTurn(active: ActiveInvocation): void {
+    clearTimeout(active.timer);
+    this.active = undefined;
+    if (this.state === 'busy') this.state = 'ready';
   }
 
   // hot path
