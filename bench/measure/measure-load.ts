@@ -1,15 +1,20 @@
 // Runs one load scenario: start its contenders (Portico with the scenario's API, the baseline, the
 // peers) side by side, check each answers right, warm each up, then measure them in interleaved
-// rounds (order rotating) so drift on a shared machine hits all alike. Reports medians.
+// rounds (order rotating) so drift on a shared machine hits all alike. Each measurement starts once
+// every contender has finished the previous one's leftover work. Reports medians.
 
 import type { ManagedProcess } from '../harness/process-group.js';
 import { describeError, firstLine, type ScenarioEnv } from '../harness/scenario-env.js';
 import { readTreeCpuTicks, readTreePeakRss } from '../harness/proc-stats.js';
+import { waitForQuiet } from '../harness/wait-for-quiet.js';
 import type { LoadGenerator, LoadResult } from '../load/load-generator.js';
 import { porticoContender } from '../contenders/portico.js';
 import { SkipError, type Contender, type ContenderRole, type LoadScenario, type RunningContender } from '../scenarios/scenario.js';
 import { median } from './median.js';
 import { verifyTarget } from './verify-target.js';
+
+const SETTLE_LIMIT_MS = 15_000;
+const SETTLE_LOG_MS = 500;
 
 export interface RunSample extends LoadResult {
   cpuMicrosPerRequest: number | undefined;
@@ -71,6 +76,7 @@ export async function measureLoadScenario(
 
   async function drive(item: Entry, seconds: number, record: boolean): Promise<void> {
     const running = item.running as RunningContender;
+    await settle();
     const ticksBefore = readTreeCpuTicks(running.pid);
     try {
       const result = await loadGenerator.run({
@@ -89,6 +95,14 @@ export async function measureLoadScenario(
       item.result.reason = describeLoadFailure(error, env.processes.byPid(running.pid));
       env.log(`  ${item.contender.label} failed under load: ${item.result.reason}`);
     }
+  }
+
+  /** Leftover work of the contender measured before (a backlog, GC) must not land on this one. */
+  async function settle(): Promise<void> {
+    const pids = live().map((item) => (item.running as RunningContender).pid);
+    const { waitedMs, quiet } = await waitForQuiet(pids, SETTLE_LIMIT_MS);
+    if (!quiet) env.log(`  servers still busy after ${Math.round(waitedMs)} ms; measuring anyway`);
+    else if (waitedMs > SETTLE_LOG_MS) env.log(`  waited ${Math.round(waitedMs)} ms for the servers to go quiet`);
   }
 
   function summarize(item: Entry): void {
