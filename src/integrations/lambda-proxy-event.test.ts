@@ -1,11 +1,12 @@
-// The payload 1.0 event buildProxyEvent writes (reference §1.7): every field, the nulls, header and
+// The payload 1.0 event the AWS_PROXY integration writes (reference §1.7): every field, the nulls, header and
 // query grouping, the front's headers, and base64 bodies for binaryMediaTypes.
 
 import { describe, expect, it } from 'vitest';
 import { ContextVariables } from '../data-plane/context-variables.js';
 import { compileBinaryMediaTypes } from '../snapshot/compile-binary-media-types.js';
 import type { IntegrationInvocation } from './compiled-integration.js';
-import { buildProxyEvent } from './lambda-proxy-event.js';
+import { ProxyEventWriter } from './lambda-proxy-event-json.js';
+import { createProxyEvent } from './lambda-proxy-event.js';
 
 interface Options {
   rawHeaders?: string[];
@@ -14,6 +15,10 @@ interface Options {
   pathParameters?: Record<string, string>;
   stageVariables?: Record<string, string>;
   binaryMediaTypes?: string[];
+  path?: string;
+  userAgent?: string | null;
+  /** Written onto `$context` after construction, as the authorizer and api-key stages do. */
+  context?: { authorizer?: ContextVariables['authorizer']; identity?: Partial<ContextVariables['identity']> };
 }
 
 function invocation(options: Options = {}): IntegrationInvocation {
@@ -25,8 +30,8 @@ function invocation(options: Options = {}): IntegrationInvocation {
     extendedRequestId: 'ABCDEFGHIJKLMNO=',
     httpMethod: 'POST',
     sourceIp: '10.1.2.3',
-    userAgent: 'curl/8',
-    path: '/prod/pets/a%2Bb/',
+    userAgent: options.userAgent === undefined ? 'curl/8' : options.userAgent,
+    path: `/prod${options.path ?? '/pets/a%2Bb/'}`,
     protocol: 'HTTP/1.1',
     requestId: '11111111-2222-4333-8444-555555555555',
     requestTimeEpoch: Date.UTC(2026, 0, 5, 3, 4, 5),
@@ -34,10 +39,12 @@ function invocation(options: Options = {}): IntegrationInvocation {
   });
   vars.resourceId = 'res001';
   vars.resourcePath = '/pets/{proxy+}';
+  vars.authorizer = options.context?.authorizer;
+  Object.assign(vars.identity, options.context?.identity);
   return {
     apiId: 'abc123defg',
     httpMethod: 'POST',
-    path: '/pets/a%2Bb/',
+    path: options.path ?? '/pets/a%2Bb/',
     rawHeaders: options.rawHeaders ?? [],
     rawQuery: options.rawQuery ?? '',
     body: options.body ?? Buffer.alloc(0),
@@ -52,7 +59,7 @@ function invocation(options: Options = {}): IntegrationInvocation {
   } as unknown as IntegrationInvocation;
 }
 
-const event = (options?: Options): Record<string, unknown> => JSON.parse(buildProxyEvent(invocation(options))) as Record<string, unknown>;
+const event = (options?: Options): Record<string, unknown> => JSON.parse(new ProxyEventWriter().write(invocation(options))) as Record<string, unknown>;
 
 describe('the AWS_PROXY event (payload 1.0)', () => {
   it('writes every top-level field, with nulls when absent', () => {
@@ -152,5 +159,47 @@ describe('the AWS_PROXY event (payload 1.0)', () => {
     expect(event({ body: Buffer.from('{"a":1}'), rawHeaders: ['Content-Type', 'application/json'], binaryMediaTypes: ['image/*'] })).toMatchObject({ isBase64Encoded: false });
     const png = Buffer.from([137, 80, 78, 71, 0, 255]);
     expect(event({ body: png, rawHeaders: ['Content-Type', 'image/png'], binaryMediaTypes: ['image/*'] })).toMatchObject({ body: png.toString('base64'), isBase64Encoded: true });
+  });
+});
+
+describe('the event text the integration writes', () => {
+  // The writer keeps per-stage text and escapes only what it must; whatever the request holds, the
+  // function must receive exactly what JSON.stringify of the event object gives.
+  const cases: Record<string, Options> = {
+    'a bare request': {},
+    'escapes in headers, query, path and body': {
+      rawHeaders: ['X-Quote', 'say "hi" \\ there', 'X-Tab', 'a\tb', 'X-Latin1', 'caf\u00e9', 'Content-Type', 'text/plain'],
+      rawQuery: 'q=%22%5C%0A&emoji=%F0%9F%98%80&lone=%ED%A0%80',
+      path: '/pets/"x"\\y',
+      body: Buffer.from('line1\nline2 "quoted" \u2028 \ud83d\ude00', 'utf8'),
+    },
+    'a lone surrogate in a header value': { rawHeaders: ['X-Odd', 'a\ud800b'] },
+    'no user agent': { userAgent: null },
+    'path parameters and stage variables with escapes': { pathParameters: { proxy: 'a"b', id: '7' }, stageVariables: { fn: 'x\\y', '1': 'numeric key first' } },
+    'an empty path parameter map': { pathParameters: {} },
+    'a binary body': { body: Buffer.from([0, 1, 2, 255]), rawHeaders: ['Content-Type', 'image/png'], binaryMediaTypes: ['image/*'] },
+    'a Lambda authorizer context': { context: { authorizer: { principalId: 'user-1', tier: 'gold', count: 3, integrationLatency: 12 } } },
+    'a Cognito authorizer': { context: { authorizer: { claims: { sub: 'abc', 'cognito:groups': 'a,b' } } } },
+    'an API key and a SigV4 caller': {
+      context: { identity: { apiKey: 'key"1', apiKeyId: 'kid', accessKey: 'AKID', accountId: '111122223333', caller: 'AIDA1', user: 'AIDA1', userArn: 'arn:aws:iam::111122223333:user/x' } },
+    },
+  };
+  for (const [name, options] of Object.entries(cases)) {
+    it(`equals JSON.stringify of the event object: ${name}`, () => {
+      const request = invocation(options);
+      expect(new ProxyEventWriter().write(request)).toBe(JSON.stringify(createProxyEvent(request)));
+    });
+  }
+
+  it('follows a change of stage, deployment or stage variables between requests', () => {
+    const writer = new ProxyEventWriter();
+    const first = invocation({ stageVariables: { v: '1' } });
+    expect(JSON.parse(writer.write(first)).stageVariables).toEqual({ v: '1' });
+    const second = invocation({ stageVariables: { v: '2' } });
+    (second.vars as { deploymentId: string }).deploymentId = 'dep456';
+    const written = JSON.parse(writer.write(second)) as { stageVariables: unknown; requestContext: { deploymentId: string } };
+    expect(written.stageVariables).toEqual({ v: '2' });
+    expect(written.requestContext.deploymentId).toBe('dep456');
+    expect(writer.write(second)).toBe(JSON.stringify(createProxyEvent(second)));
   });
 });

@@ -31,55 +31,68 @@ const TITLE_CASED: ReadonlyMap<string, string> = new Map([
 /** Set by API Gateway's front, replacing what the client sent (X-Forwarded-For is appended to). */
 const FRONT_HEADERS: ReadonlySet<string> = new Set(['x-amzn-trace-id', 'x-forwarded-port', 'x-forwarded-proto']);
 
-/** hot path: the event as JSON text. */
-export function buildProxyEvent(invocation: IntegrationInvocation): string {
-  return JSON.stringify(createProxyEvent(invocation));
-}
-
 /** The event as an object (a REQUEST authorizer's event takes its request fields). */
 export function createProxyEvent(invocation: IntegrationInvocation) {
   const headers = eventHeaders(invocation);
-  const query = invocation.rawQuery === '' ? undefined : parseQuery(invocation.rawQuery);
-  let queryStringParameters: Record<string, string> | null = null;
-  let multiValueQueryStringParameters: Record<string, readonly string[]> | null = null;
-  if (query !== undefined && query.size > 0) {
-    queryStringParameters = {};
-    multiValueQueryStringParameters = {};
-    for (const [name, values] of query) {
-      // AWS: the last value of a repeated key wins (reference §1.7).
-      queryStringParameters[name] = values[values.length - 1]!;
-      multiValueQueryStringParameters[name] = values;
-    }
-  }
-  const body = invocation.body;
-  let eventBody: string | null = null;
-  let isBase64Encoded = false;
-  if (body.length > 0) {
-    const types = invocation.servedStage.snapshot.binaryMediaTypes;
-    const binary = types !== undefined && !types.none && types.matches(headers.contentType);
-    eventBody = binary ? body.toString('base64') : body.toString('utf8');
-    isBase64Encoded = binary;
-  }
-  const vars = invocation.vars;
+  const query = eventQuery(invocation.rawQuery);
+  const body = eventBody(invocation, headers.contentType);
   const stageVariables = invocation.stageVariables;
   const pathParameters = invocation.route.pathParameters;
   return {
-    resource: vars.resourcePath,
+    resource: invocation.vars.resourcePath,
     path: invocation.path,
     httpMethod: invocation.httpMethod,
     headers: headers.single,
     multiValueHeaders: headers.multi,
-    queryStringParameters,
-    multiValueQueryStringParameters,
+    queryStringParameters: query.single,
+    multiValueQueryStringParameters: query.multi,
     pathParameters: pathParameters === undefined || Object.keys(pathParameters).length === 0 ? null : pathParameters,
     stageVariables: Object.keys(stageVariables).length === 0 ? null : stageVariables,
     requestContext: requestContext(invocation),
-    body: eventBody,
-    isBase64Encoded,
+    body: body.text,
+    isBase64Encoded: body.base64,
   };
 }
 
-interface EventHeaders {
+export interface EventQuery {
+  single: Record<string, string> | null;
+  multi: Record<string, readonly string[]> | null;
+}
+
+const NO_QUERY: EventQuery = Object.freeze({ single: null, multi: null });
+
+/** The decoded query string: `null` maps when there is none. */
+export function eventQuery(rawQuery: string): EventQuery {
+  const query = rawQuery === '' ? undefined : parseQuery(rawQuery);
+  if (query === undefined || query.size === 0) return NO_QUERY;
+  const single: Record<string, string> = {};
+  const multi: Record<string, readonly string[]> = {};
+  for (const [name, values] of query) {
+    // AWS: the last value of a repeated key wins (reference §1.7).
+    single[name] = values[values.length - 1]!;
+    multi[name] = values;
+  }
+  return { single, multi };
+}
+
+export interface EventBody {
+  /** `null` without a body. */
+  text: string | null;
+  base64: boolean;
+}
+
+const NO_BODY: EventBody = Object.freeze({ text: null, base64: false });
+
+/** The body as text, in base64 when its Content-Type is one of the stage's binaryMediaTypes. */
+export function eventBody(invocation: IntegrationInvocation, contentType: string | undefined): EventBody {
+  const body = invocation.body;
+  if (body.length === 0) return NO_BODY;
+  const types = invocation.servedStage.snapshot.binaryMediaTypes;
+  const binary = types !== undefined && !types.none && types.matches(contentType);
+  return { text: binary ? body.toString('base64') : body.toString('utf8'), base64: binary };
+}
+
+export interface EventHeaders {
   single: Record<string, string> | null;
   multi: Record<string, string[]> | null;
   contentType: string | undefined;
@@ -90,7 +103,7 @@ interface EventHeaders {
  * what API Gateway's front adds when the client did not send it: X-Forwarded-For/-Port/-Proto and
  * X-Amzn-Trace-Id (AWS events carry them; values for a local listener).
  */
-function eventHeaders(invocation: IntegrationInvocation): EventHeaders {
+export function eventHeaders(invocation: IntegrationInvocation): EventHeaders {
   const raw = invocation.rawHeaders;
   const single: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
