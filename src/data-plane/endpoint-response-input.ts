@@ -38,7 +38,8 @@ export class EndpointResponseInput implements MappingInput {
   }
 
   bodyText(): string {
-    return this.endpoint.body.toString('utf8');
+    const body = this.endpoint.body;
+    return typeof body === 'string' ? body : body.toString('utf8');
   }
 
   bodyJson(): unknown {

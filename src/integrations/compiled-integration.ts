@@ -84,7 +84,8 @@ export interface EndpointResponse {
   statusCode: number;
   /** Flat list: name, value, name, value... */
   headers: string[];
-  body: Buffer;
+  /** A string is text sent as UTF-8: an AWS_PROXY function's `body`, kept as the function returned it. */
+  body: Buffer | string;
   /**
    * What `selectionPattern` is matched against when it is not the status code: the Lambda custom
    * (AWS) integration sets Lambda's `errorMessage` ('' for a successful invocation).

@@ -81,8 +81,7 @@ function parse(payload: Buffer, invocation: IntegrationInvocation): EndpointResp
   }
   const base64 = readBoolean(response.isBase64Encoded);
   const bodyText = readBody(response.body);
-  let body: Buffer = Buffer.from(bodyText, 'utf8');
-  if (base64 && bodyText !== '' && acceptsBinary(invocation)) body = decodeBase64OrFail(bodyText);
+  const body = base64 && bodyText !== '' && acceptsBinary(invocation) ? decodeBase64OrFail(bodyText) : bodyText;
   return { statusCode, headers, body };
 }
 

@@ -109,6 +109,14 @@ describe('the response the function returns (reference §1.8)', () => {
     expect(response.headers).toMatchObject({ 'content-type': 'text/plain', 'x-flag': 'true' });
   });
 
+  it('sends a non-ASCII body as UTF-8, its Content-Length in bytes', async () => {
+    // AWS: the proxy response `body` is text sent as UTF-8 (reference §1.8).
+    const body = 'Zoë ☃ 😀';
+    const response = await respond({ statusCode: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body });
+    expect(response.body).toEqual(Buffer.from(body, 'utf8'));
+    expect(response.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+  });
+
   it('headers alone (no statusCode) is 200', async () => {
     expect((await respond({ headers: { 'X-Only': 'yes' } })).status).toBe(200);
   });

@@ -53,7 +53,7 @@ function mapEndpointResponse(ctx: RoutedContext, endpoint: EndpointResponse, map
     payloadBinary = binaryMediaTypes.matches(endpointHeaderValues(endpoint.headers, 'content-type')?.[0]);
     acceptBinary = binaryMediaTypes.matches(accept === undefined ? undefined : firstMediaType(accept));
   }
-  const endpointBody = endpoint.body;
+  const endpointBody = typeof endpoint.body === 'string' ? Buffer.from(endpoint.body, 'utf8') : endpoint.body;
   let statusCode = selected.status;
   if (slot === undefined || slot.kind === 'passthrough') {
     const body = !binaryMediaTypes.none || selected.contentHandling === 'CONVERT_TO_BINARY' ? convertResponsePayload(endpointBody, payloadBinary, acceptBinary, selected.contentHandling) : endpointBody;

@@ -1,7 +1,7 @@
 // The frame codec between the runtime and a Node.js worker: whole, split and batched chunks, and
 // INVOKE frames' binary header.
 import { describe, expect, test } from 'vitest';
-import { FRAME_INVOKE, FRAME_LOG, FrameDecoder, decodeInvokeBody, encodeInvokeFrame, framePrefix, type InvokeHeader } from './frames.js';
+import { FRAME_INVOKE, FRAME_LOG, FrameDecoder, decodeInvokeBody, framePrefix, invokeFrameBound, writeInvokeFrame, type InvokeHeader } from './frames.js';
 
 function collect(): { frames: Array<[number, string]>; decoder: FrameDecoder } {
   const frames: Array<[number, string]> = [];
@@ -42,13 +42,19 @@ describe('FrameDecoder', () => {
 });
 
 describe('INVOKE frames', () => {
+  // Each frame is written after another one in the same buffer, as the runtime batches them.
   const roundTrip = (header: InvokeHeader, payload: Buffer | string): { header: InvokeHeader; payload: Buffer } => {
+    const first: InvokeHeader = { r: 'first', l: 1, a: 'arn:first' };
+    const batch = Buffer.alloc(invokeFrameBound(first, '{}') + invokeFrameBound(header, payload));
+    const end = writeInvokeFrame(batch, writeInvokeFrame(batch, 0, first, '{}'), header, payload);
     const received: Buffer[] = [];
     new FrameDecoder((type, body) => {
       expect(type).toBe(FRAME_INVOKE);
       received.push(body);
-    }).push(encodeInvokeFrame(header, payload));
-    return decodeInvokeBody(received[0]!);
+    }).push(batch.subarray(0, end));
+    expect(received).toHaveLength(2);
+    expect(decodeInvokeBody(received[0]!).header).toEqual(first);
+    return decodeInvokeBody(received[1]!);
   };
 
   test('carry the header and a Buffer payload', () => {
@@ -62,5 +68,14 @@ describe('INVOKE frames', () => {
     expect(header).toEqual({ r: 'id-2', l: 900_000, a: '', t: 'Root=1-é;Parent=ü' });
     expect(header).not.toHaveProperty('c');
     expect(payload.toString('utf8')).toBe('{"name":"Zoë ☃"}');
+  });
+
+  test('fit in invokeFrameBound whatever the text: 3-byte characters, surrogate pairs, lone surrogates', () => {
+    for (const text of ['☃'.repeat(1000), '😀'.repeat(500), `a${'\ud800'}b`.repeat(300)]) {
+      const header: InvokeHeader = { r: text.slice(0, 10), l: 1, a: text.slice(0, 20), t: text.slice(0, 30) };
+      const { header: decoded, payload } = roundTrip(header, text);
+      expect(decoded).toEqual({ ...header, r: Buffer.from(header.r).toString(), a: Buffer.from(header.a).toString(), t: Buffer.from(header.t!).toString() });
+      expect(payload.toString('utf8')).toBe(Buffer.from(text).toString('utf8'));
+    }
   });
 });

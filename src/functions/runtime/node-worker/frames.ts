@@ -37,39 +37,41 @@ export interface InvokeHeader {
 /** The length of a header string that is not given. */
 const ABSENT = 0xffffffff;
 
-const byteLength = (text: string | undefined): number => (text === undefined ? 0 : Buffer.byteLength(text, 'utf8'));
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
+const MAX_UTF8_PER_UNIT = 3;
 
-/**
- * hot path: one INVOKE frame in one buffer (one write); a string payload is encoded straight into
- * it. Binary fields, not JSON: cheaper to write here and to read in the worker.
- */
-export function encodeInvokeFrame(header: InvokeHeader, payload: Buffer | string): Buffer {
-  const rLength = byteLength(header.r);
-  const aLength = byteLength(header.a);
-  const cLength = byteLength(header.c);
-  const tLength = byteLength(header.t);
-  const payloadLength = typeof payload === 'string' ? Buffer.byteLength(payload, 'utf8') : payload.length;
-  const bodyLength = 20 + rLength + aLength + cLength + tLength + payloadLength;
-  const frame = Buffer.allocUnsafe(5 + bodyLength);
-  frame.writeUInt32LE(1 + bodyLength, 0);
-  frame[4] = FRAME_INVOKE;
-  frame.writeUInt32LE(header.l, 5);
-  let offset = writeString(frame, 9, header.r, rLength);
-  offset = writeString(frame, offset, header.a, aLength);
-  offset = writeString(frame, offset, header.c, cLength);
-  offset = writeString(frame, offset, header.t, tLength);
-  if (typeof payload === 'string') frame.write(payload, offset, payloadLength, 'utf8');
-  else payload.copy(frame, offset);
-  return frame;
+const bound = (text: string | undefined): number => (text === undefined ? 0 : text.length * MAX_UTF8_PER_UNIT);
+
+/** At most how many bytes writeInvokeFrame writes for this invocation (computed without encoding). */
+export function invokeFrameBound(header: InvokeHeader, payload: Buffer | string): number {
+  const payloadBound = typeof payload === 'string' ? payload.length * MAX_UTF8_PER_UNIT : payload.length;
+  return 25 + bound(header.r) + bound(header.a) + bound(header.c) + bound(header.t) + payloadBound;
 }
 
-function writeString(frame: Buffer, offset: number, text: string | undefined, length: number): number {
+/**
+ * hot path: one INVOKE frame written into `target` at `offset` (which must have invokeFrameBound
+ * bytes free); returns the offset after it. Strings are encoded once, straight into the target, and
+ * the lengths filled in after. Binary fields, not JSON: cheaper to write here and to read in the worker.
+ */
+export function writeInvokeFrame(target: Buffer, offset: number, header: InvokeHeader, payload: Buffer | string): number {
+  target[offset + 4] = FRAME_INVOKE;
+  target.writeUInt32LE(header.l, offset + 5);
+  let end = writeString(target, offset + 9, header.r);
+  end = writeString(target, end, header.a);
+  end = writeString(target, end, header.c);
+  end = writeString(target, end, header.t);
+  end += typeof payload === 'string' ? target.write(payload, end, 'utf8') : payload.copy(target, end);
+  target.writeUInt32LE(end - offset - 4, offset);
+  return end;
+}
+
+function writeString(target: Buffer, offset: number, text: string | undefined): number {
   if (text === undefined) {
-    frame.writeUInt32LE(ABSENT, offset);
+    target.writeUInt32LE(ABSENT, offset);
     return offset + 4;
   }
-  frame.writeUInt32LE(length, offset);
-  frame.write(text, offset + 4, length, 'utf8');
+  const length = target.write(text, offset + 4, 'utf8');
+  target.writeUInt32LE(length, offset);
   return offset + 4 + length;
 }
 
