@@ -13,18 +13,23 @@ import { eventBody, eventHeaders, eventQuery } from './lambda-proxy-event.js';
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+/** A string's JSON text without its quotes: the quotes sit in the text around it, one piece less to join. */
+function escaped(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value).slice(1, -1) : value;
+}
+
 function jsonString(value: string): string {
-  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+  return `"${escaped(value)}"`;
 }
 
 function jsonNullable(value: string | null | undefined): string {
-  return value === null || value === undefined ? 'null' : jsonString(value);
+  return value === null || value === undefined ? 'null' : `"${escaped(value)}"`;
 }
 
 function jsonStringMap(map: Readonly<Record<string, string>> | null): string {
   if (map === null) return 'null';
   let json = '{';
-  for (const name in map) json += `${json.length === 1 ? '' : ','}${jsonString(name)}:${jsonString(map[name]!)}`;
+  for (const name in map) json += `${json.length === 1 ? '"' : ',"'}${escaped(name)}":"${escaped(map[name]!)}"`;
   return `${json}}`;
 }
 
@@ -33,11 +38,34 @@ function jsonListMap(map: Readonly<Record<string, readonly string[]>> | null): s
   let json = '{';
   for (const name in map) {
     const values = map[name]!;
-    json += `${json.length === 1 ? '' : ','}${jsonString(name)}:[`;
-    for (let i = 0; i < values.length; i++) json += `${i === 0 ? '' : ','}${jsonString(values[i]!)}`;
+    json += `${json.length === 1 ? '"' : ',"'}${escaped(name)}":[`;
+    for (let i = 0; i < values.length; i++) json += `${i === 0 ? '"' : ',"'}${escaped(values[i]!)}"`;
     json += ']';
   }
   return `${json}}`;
+}
+
+/**
+ * `headers` and `multiValueHeaders` from the grouped multi-value map alone (the single-value map
+ * holds each name's last value, in the same order): each name and value is escaped once for both.
+ * (Names are escaped too: TestInvokeMethod's headers never went through an HTTP parser.)
+ */
+function headerMapsJson(multi: Readonly<Record<string, readonly string[]>>): { single: string; multi: string } {
+  let single = '{';
+  let list = '{';
+  for (const name in multi) {
+    const values = multi[name]!;
+    const key = `${single.length === 1 ? '"' : ',"'}${escaped(name)}":`;
+    let value = escaped(values[0]!);
+    list += `${key}["${value}"`;
+    for (let i = 1; i < values.length; i++) {
+      value = escaped(values[i]!);
+      list += `,"${value}"`;
+    }
+    list += ']';
+    single += `${key}"${value}"`;
+  }
+  return { single: `${single}}`, multi: `${list}}` };
 }
 
 const IDENTITY_HEAD =
@@ -46,7 +74,7 @@ const IDENTITY_HEAD =
 /** The identity of an anonymous call (no API key, no SigV4 caller) from a template; others in full. */
 function identityJson(identity: ContextIdentity): string {
   if (identity.accessKey === null && identity.accountId === null && identity.apiKey === null && identity.apiKeyId === null && identity.caller === null && identity.user === null && identity.userArn === null) {
-    return `${IDENTITY_HEAD}${jsonString(identity.sourceIp)},"user":null,"userAgent":${jsonNullable(identity.userAgent)},"userArn":null}`;
+    return `${IDENTITY_HEAD}"${escaped(identity.sourceIp)}","user":null,"userAgent":${jsonNullable(identity.userAgent)},"userArn":null}`;
   }
   return JSON.stringify(identity);
 }
@@ -60,15 +88,17 @@ interface Fragments {
   resourceId: string | null;
   stage: string;
   stageVariables: Readonly<Record<string, string>>;
-  /** `{"resource":…,"path":` */
+  /** `{"resource":…,"path":"` */
   head: string;
   /** `,"stageVariables":…,"requestContext":{"accountId":…,"apiId":…` */
   context: string;
-  /** `,"deploymentId":…,"domainName":` */
+  /** `,"deploymentId":…,"domainName":"` */
   deployment: string;
   /** `,"resourceId":…,"resourcePath":…,"stage":…},"body":` */
   tail: string;
 }
+
+const NO_HEADERS = Object.freeze({ single: 'null', multi: 'null' });
 
 /** One per compiled AWS_PROXY integration: remembers the fragments of the stage it last served. */
 export class ProxyEventWriter {
@@ -79,21 +109,22 @@ export class ProxyEventWriter {
     const vars = invocation.vars;
     const fragments = this.fragmentsFor(vars, invocation.stageVariables);
     const headers = eventHeaders(invocation);
+    const headerMaps = headers.multi === null ? NO_HEADERS : headerMapsJson(headers.multi);
     const query = eventQuery(invocation.rawQuery);
     const body = eventBody(invocation, headers.contentType);
     const pathParameters = invocation.route.pathParameters;
     const authorizer = vars.authorizer;
     return (
-      `${fragments.head}${jsonString(invocation.path)},"httpMethod":${jsonString(invocation.httpMethod)}` +
-      `,"headers":${jsonStringMap(headers.single)},"multiValueHeaders":${jsonListMap(headers.multi)}` +
+      `${fragments.head}${escaped(invocation.path)}","httpMethod":"${escaped(invocation.httpMethod)}"` +
+      `,"headers":${headerMaps.single},"multiValueHeaders":${headerMaps.multi}` +
       `,"queryStringParameters":${jsonStringMap(query.single)},"multiValueQueryStringParameters":${jsonListMap(query.multi)}` +
       `,"pathParameters":${pathParameters === undefined ? 'null' : jsonStringMap(emptyAsNull(pathParameters))}` +
       fragments.context +
       (authorizer === undefined || authorizer === null ? '' : `,"authorizer":${JSON.stringify(authorizer)}`) +
-      `${fragments.deployment}${jsonString(vars.domainName)},"domainPrefix":${jsonString(vars.domainPrefix)}` +
-      `,"extendedRequestId":${jsonString(vars.extendedRequestId)},"httpMethod":${jsonString(vars.httpMethod)}` +
-      `,"identity":${identityJson(vars.identity)},"path":${jsonString(vars.path)},"protocol":${jsonString(vars.protocol)}` +
-      `,"requestId":${jsonString(vars.requestId)},"requestTime":${jsonString(vars.requestTime)},"requestTimeEpoch":${JSON.stringify(vars.requestTimeEpoch)}` +
+      `${fragments.deployment}${escaped(vars.domainName)}","domainPrefix":"${escaped(vars.domainPrefix)}"` +
+      `,"extendedRequestId":"${escaped(vars.extendedRequestId)}","httpMethod":"${escaped(vars.httpMethod)}"` +
+      `,"identity":${identityJson(vars.identity)},"path":"${escaped(vars.path)}","protocol":"${escaped(vars.protocol)}"` +
+      `,"requestId":"${escaped(vars.requestId)}","requestTime":"${escaped(vars.requestTime)}","requestTimeEpoch":${JSON.stringify(vars.requestTimeEpoch)}` +
       `${fragments.tail}${jsonNullable(body.text)},"isBase64Encoded":${body.base64 ? 'true' : 'false'}}`
     );
   }
@@ -120,9 +151,9 @@ export class ProxyEventWriter {
       resourceId: vars.resourceId,
       stage: vars.stage,
       stageVariables,
-      head: `{"resource":${jsonNullable(vars.resourcePath)},"path":`,
+      head: `{"resource":${jsonNullable(vars.resourcePath)},"path":"`,
       context: `,"stageVariables":${jsonStringMap(emptyAsNull(stageVariables))},"requestContext":{"accountId":${jsonString(vars.accountId)},"apiId":${jsonString(vars.apiId)}`,
-      deployment: `,"deploymentId":${jsonString(vars.deploymentId)},"domainName":`,
+      deployment: `,"deploymentId":${jsonString(vars.deploymentId)},"domainName":"`,
       tail: `,"resourceId":${jsonNullable(vars.resourceId)},"resourcePath":${jsonNullable(vars.resourcePath)},"stage":${jsonString(vars.stage)}},"body":`,
     };
     this.#fragments = fragments;

@@ -174,6 +174,8 @@ describe('the event text the integration writes', () => {
       body: Buffer.from('line1\nline2 "quoted" \u2028 \ud83d\ude00', 'utf8'),
     },
     'a lone surrogate in a header value': { rawHeaders: ['X-Odd', 'a\ud800b'] },
+    // TestInvokeMethod's headers come from a JSON body, not an HTTP parser: any name is possible.
+    'header names with quotes and repeated values': { rawHeaders: ['X-"Odd"', 'v1', 'x-"odd"', 'v"2', 'Accept', 'a', 'accept', 'b'] },
     'no user agent': { userAgent: null },
     'path parameters and stage variables with escapes': { pathParameters: { proxy: 'a"b', id: '7' }, stageVariables: { fn: 'x\\y', '1': 'numeric key first' } },
     'an empty path parameter map': { pathParameters: {} },

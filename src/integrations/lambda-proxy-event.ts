@@ -1,6 +1,7 @@
 // The AWS_PROXY (payload 1.0) event API Gateway sends a Lambda function: resource, path (without
 // the stage), httpMethod, single- and multi-value header and query maps (`null` when absent),
-// pathParameters, stageVariables, requestContext, and the body (base64 for binaryMediaTypes).
+// pathParameters, stageVariables, requestContext, and the body (base64 for binaryMediaTypes). The
+// event as an object and its request-dependent parts; lambda-proxy-event-json.ts writes it as text.
 // Reference §1.5, §1.7; AWS developer guide "Input format of a Lambda function for proxy integration".
 
 import { parseQuery } from '../data-plane/query-string.js';
