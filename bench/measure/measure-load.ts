@@ -1,11 +1,13 @@
 // Runs one load scenario: start its contenders (Portico with the scenario's API, the baseline, the
 // peers) side by side, check each answers right, warm each up, then measure them in interleaved
 // rounds (order rotating) so drift on a shared machine hits all alike. Each measurement starts once
-// every contender has finished the previous one's leftover work. Reports medians.
+// every contender has finished the previous one's leftover work, and runs with the other contenders
+// paused. Reports medians.
 
 import type { ManagedProcess } from '../harness/process-group.js';
 import { describeError, firstLine, type ScenarioEnv } from '../harness/scenario-env.js';
 import { readTreeCpuTicks, readTreePeakRss } from '../harness/proc-stats.js';
+import { pauseGroups } from '../harness/pause-groups.js';
 import { waitForQuiet } from '../harness/wait-for-quiet.js';
 import type { LoadGenerator, LoadResult } from '../load/load-generator.js';
 import { porticoContender } from '../contenders/portico.js';
@@ -77,6 +79,10 @@ export async function measureLoadScenario(
   async function drive(item: Entry, seconds: number, record: boolean): Promise<void> {
     const running = item.running as RunningContender;
     await settle();
+    // Contenders served by the same Portico process (one API each) share its pid: never paused.
+    const others = new Set(live().map((other) => (other.running as RunningContender).pid));
+    others.delete(running.pid);
+    const resume = pauseGroups([...others]);
     const ticksBefore = readTreeCpuTicks(running.pid);
     try {
       const result = await loadGenerator.run({
@@ -94,6 +100,8 @@ export async function measureLoadScenario(
       item.result.status = 'failed';
       item.result.reason = describeLoadFailure(error, env.processes.byPid(running.pid));
       env.log(`  ${item.contender.label} failed under load: ${item.result.reason}`);
+    } finally {
+      resume();
     }
   }
 
