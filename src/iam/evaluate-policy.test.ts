@@ -35,6 +35,15 @@ describe('matchesWildcard', () => {
     ['arn:aws:execute-api:us-east-1:111122223333:abc123/prod/GET/pets/??', false],
     ['arn:aws:execute-api:us-east-1:111122223333:abc123/prod/POST/*', false],
     ['arn:aws:execute-api:us-east-1:111122223333:ABC123/*', false],
+    [ARN, true],
+    [`${ARN}*`, true],
+    [`${ARN}**`, true],
+    [`${ARN}x`, false],
+    [ARN.slice(0, -1), false],
+    ['', false],
+    ['arn:*/pets/*1', true],
+    ['arn:*GET*pets*', true],
+    ['arn:*/pets/*2', false],
   ])('%s → %s', (pattern, expected) => expect(matchesWildcard(pattern, ARN)).toBe(expected));
 });
 

@@ -2,18 +2,23 @@
 // operators: `*` is any run of characters (also `/` and `:`), `?` exactly one; anything else is exact.
 // Used at request time by policy evaluation. IAM User Guide "IAM JSON policy elements: Resource".
 
+const STAR = 0x2a;
+const QUESTION = 0x3f;
+
 /** Whether `value` matches `pattern` (case-sensitive; callers lower-case both for actions). */
 export function matchesWildcard(pattern: string, value: string): boolean {
+  // hot path (authorizer policies, resource policies): character codes, no one-character strings.
+  const patternLength = pattern.length;
   let p = 0;
   let v = 0;
   let star = -1;
   let mark = 0;
   while (v < value.length) {
-    const c = pattern[p];
-    if (c === '?' || (c !== undefined && c !== '*' && c === value[v])) {
+    const c = p < patternLength ? pattern.charCodeAt(p) : -1;
+    if (c === QUESTION || (c >= 0 && c !== STAR && c === value.charCodeAt(v))) {
       p++;
       v++;
-    } else if (c === '*') {
+    } else if (c === STAR) {
       star = p++;
       mark = v;
     } else if (star >= 0) {
@@ -23,6 +28,6 @@ export function matchesWildcard(pattern: string, value: string): boolean {
       return false;
     }
   }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
+  while (p < patternLength && pattern.charCodeAt(p) === STAR) p++;
+  return p === patternLength;
 }

@@ -14,6 +14,7 @@ import type { CompiledMethodMapping } from './compile-method-mapping.js';
 import type { CompiledRequestParameters } from './compile-request-parameters.js';
 import type { GatewayResponseType } from './gateway-response-types.js';
 import type { RouteTree } from './route-tree.js';
+import { authorizerCacheNamespace } from '../shared-state/traffic-state.js';
 import { compileStageThrottle, type StageThrottle } from './compile-stage-throttle.js';
 
 /** One method of one resource, ready to serve. */
@@ -56,6 +57,8 @@ export interface ServedStage {
   accountId: string;
   apiId: string;
   stageName: string;
+  /** Where this stage's Lambda authorizer results are cached (its canary side shares it). */
+  authorizerCacheNamespace: string;
   deploymentId: string;
   /** `$stageVariables` */
   variables: Readonly<Record<string, string>>;
@@ -81,7 +84,7 @@ export interface CanaryRelease {
  */
 export function createServedStage(region: string, accountId: string, apiId: string, stage: Stage, snapshot: DeploymentSnapshot, canarySnapshot?: DeploymentSnapshot): ServedStage {
   const canary = stage.canarySettings;
-  const base = { region, accountId, apiId, stageName: stage.stageName };
+  const base = { region, accountId, apiId, stageName: stage.stageName, authorizerCacheNamespace: authorizerCacheNamespace(region, apiId, stage.stageName) };
   const canaryRelease: CanaryRelease | undefined =
     canary !== undefined && canarySnapshot !== undefined
       ? Object.freeze({

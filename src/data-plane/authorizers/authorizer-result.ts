@@ -22,5 +22,7 @@ export function evaluatePolicy(statements: readonly PolicyStatement[], methodArn
 
 /** IAM action names are case-insensitive: `execute-api:Invoke`, `execute-api:*`, `*`, or a wildcard pattern. */
 function matchesInvoke(action: string): boolean {
+  // hot path: the usual spellings match without lower-casing.
+  if (action === 'execute-api:Invoke' || action === 'execute-api:*' || action === '*') return true;
   return matchesWildcard(action.toLowerCase(), 'execute-api:invoke');
 }

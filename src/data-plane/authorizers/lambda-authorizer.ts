@@ -4,7 +4,6 @@
 // usageIdentifierKey go to later stages. Reference §5.1; AWS developer guide "Use API Gateway Lambda authorizers".
 
 import type { CompiledAuthorizer } from '../../snapshot/compile-authorizer.js';
-import { authorizerCacheNamespace } from '../../shared-state/traffic-state.js';
 import { AuthorizerDeniedError, UnauthorizedError } from '../gateway-errors.js';
 import type { RoutedContext } from '../invocation-context.js';
 import type { StageOutcome } from '../pipeline.js';
@@ -15,21 +14,23 @@ import { invokeAuthorizer } from './invoke-authorizer.js';
 import { methodArnOf } from './method-arn.js';
 
 export function runLambdaAuthorizer(ctx: RoutedContext, authorizer: CompiledAuthorizer): StageOutcome | Promise<StageOutcome> {
-  const values: string[] = [];
+  // The cache key: the authorizer's id, then each identity source value, NUL-separated.
+  let key = authorizer.id;
+  let first: string | undefined;
   for (const source of authorizer.identitySources) {
     const value = source.read(ctx);
     // AWS: a missing or empty identity source is 401 without invoking the function (reference §5.1;
     // test: lambda-authorizers.test.ts "missing identity source").
     if (value === undefined || value === '') throw new UnauthorizedError();
-    values.push(value);
+    first ??= value;
+    key += `\u0000${value}`;
   }
-  const token = authorizer.type === 'TOKEN' ? values[0] : undefined;
+  const token = authorizer.type === 'TOKEN' ? first : undefined;
   // AWS: a TOKEN not matching identityValidationExpression is 401 without invoking (test: "validation expression").
   if (token !== undefined && authorizer.validation !== undefined && !authorizer.validation.test(token)) throw new UnauthorizedError();
   const methodArn = methodArnOf(ctx);
-  if (authorizer.ttlMs <= 0 || values.length === 0) return invokeAndDecide(ctx, authorizer, token, methodArn, undefined);
-  const served = ctx.servedStage;
-  const entry: CacheEntry = { namespace: authorizerCacheNamespace(served.region, served.apiId, served.stageName), key: `${authorizer.id}\u0000${values.join('\u0000')}` };
+  if (authorizer.ttlMs <= 0 || first === undefined) return invokeAndDecide(ctx, authorizer, token, methodArn, undefined);
+  const entry: CacheEntry = { namespace: ctx.servedStage.authorizerCacheNamespace, key };
   // hot path: a hit in the memory cache is the parsed result and its prebuilt $context.authorizer,
   // decided synchronously (no promise, so the pipeline runs on without a microtask); Redis answers
   // with a promise.
