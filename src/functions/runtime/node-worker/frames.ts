@@ -40,12 +40,15 @@ const ABSENT = 0xffffffff;
 /** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
 const MAX_UTF8_PER_UNIT = 3;
 
+/** An INVOKE frame's fixed part: frame length, type, timeout, and the four string lengths. */
+const INVOKE_FIXED_BYTES = 4 + 1 + 4 + 4 * 4;
+
 const bound = (text: string | undefined): number => (text === undefined ? 0 : text.length * MAX_UTF8_PER_UNIT);
 
 /** At most how many bytes writeInvokeFrame writes for this invocation (computed without encoding). */
 export function invokeFrameBound(header: InvokeHeader, payload: Buffer | string): number {
   const payloadBound = typeof payload === 'string' ? payload.length * MAX_UTF8_PER_UNIT : payload.length;
-  return 25 + bound(header.r) + bound(header.a) + bound(header.c) + bound(header.t) + payloadBound;
+  return INVOKE_FIXED_BYTES + bound(header.r) + bound(header.a) + bound(header.c) + bound(header.t) + payloadBound;
 }
 
 /**
