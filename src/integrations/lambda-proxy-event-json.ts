@@ -46,8 +46,8 @@ function jsonListMap(map: Readonly<Record<string, readonly string[]>> | null): s
 }
 
 /**
- * `headers` and `multiValueHeaders` from the grouped multi-value map alone (the single-value map
- * holds each name's last value, in the same order): each name and value is escaped once for both.
+ * `headers` and `multiValueHeaders` from the grouped multi-value map alone (`headers` holds each
+ * name's last value, in the same order): each name and value is escaped once for both.
  * (Names are escaped too: TestInvokeMethod's headers never went through an HTTP parser.)
  */
 function headerMapsJson(multi: Readonly<Record<string, readonly string[]>>): { single: string; multi: string } {
@@ -98,8 +98,6 @@ interface Fragments {
   tail: string;
 }
 
-const NO_HEADERS = Object.freeze({ single: 'null', multi: 'null' });
-
 /** One per compiled AWS_PROXY integration: remembers the fragments of the stage it last served. */
 export class ProxyEventWriter {
   #fragments: Fragments | undefined;
@@ -109,7 +107,7 @@ export class ProxyEventWriter {
     const vars = invocation.vars;
     const fragments = this.fragmentsFor(vars, invocation.stageVariables);
     const headers = eventHeaders(invocation);
-    const headerMaps = headers.multi === null ? NO_HEADERS : headerMapsJson(headers.multi);
+    const headerMaps = headerMapsJson(headers.multi);
     const query = eventQuery(invocation.rawQuery);
     const body = eventBody(invocation, headers.contentType);
     const pathParameters = invocation.route.pathParameters;

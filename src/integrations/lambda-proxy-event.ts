@@ -43,7 +43,7 @@ export function createProxyEvent(invocation: IntegrationInvocation) {
     resource: invocation.vars.resourcePath,
     path: invocation.path,
     httpMethod: invocation.httpMethod,
-    headers: headers.single,
+    headers: lastValues(headers.multi),
     multiValueHeaders: headers.multi,
     queryStringParameters: query.single,
     multiValueQueryStringParameters: query.multi,
@@ -53,6 +53,16 @@ export function createProxyEvent(invocation: IntegrationInvocation) {
     body: body.text,
     isBase64Encoded: body.base64,
   };
+}
+
+/** AWS: the single-value header map keeps each name's last value (reference §1.7, UNCONFIRMED). */
+function lastValues(multi: Readonly<Record<string, readonly string[]>>): Record<string, string> {
+  const single: Record<string, string> = {};
+  for (const name in multi) {
+    const values = multi[name]!;
+    single[name] = values[values.length - 1]!;
+  }
+  return single;
 }
 
 export interface EventQuery {
@@ -94,8 +104,8 @@ export function eventBody(invocation: IntegrationInvocation, contentType: string
 }
 
 export interface EventHeaders {
-  single: Record<string, string> | null;
-  multi: Record<string, string[]> | null;
+  /** `multiValueHeaders`; `headers` holds each name's last value, in the same order. */
+  multi: Record<string, string[]>;
   contentType: string | undefined;
 }
 
@@ -106,7 +116,6 @@ export interface EventHeaders {
  */
 export function eventHeaders(invocation: IntegrationInvocation): EventHeaders {
   const raw = invocation.rawHeaders;
-  const single: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
   const spelling = new Map<string, string>();
   let contentType: string | undefined;
@@ -120,8 +129,6 @@ export function eventHeaders(invocation: IntegrationInvocation): EventHeaders {
     } else {
       multi[key]!.push(value);
     }
-    // AWS: the single-value map keeps the last value (reference §1.7, UNCONFIRMED).
-    single[key] = value;
   };
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
@@ -141,7 +148,7 @@ export function eventHeaders(invocation: IntegrationInvocation): EventHeaders {
   add('X-Forwarded-For', 'x-forwarded-for', forwardedFor === undefined ? invocation.sourceIp : `${forwardedFor}, ${invocation.sourceIp}`);
   add('X-Forwarded-Port', 'x-forwarded-port', String(invocation.localPort));
   add('X-Forwarded-Proto', 'x-forwarded-proto', invocation.scheme);
-  return { single, multi, contentType };
+  return { multi, contentType };
 }
 
 /** `requestContext` in AWS's (alphabetical) member order. */
