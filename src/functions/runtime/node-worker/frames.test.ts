@@ -71,11 +71,17 @@ describe('INVOKE frames', () => {
   });
 
   test('fit in invokeFrameBound whatever the text: 3-byte characters, surrogate pairs, lone surrogates', () => {
-    for (const text of ['☃'.repeat(1000), '😀'.repeat(500), `a${'\ud800'}b`.repeat(300)]) {
+    // The last two are long enough to be measured exactly rather than bounded.
+    for (const text of ['☃'.repeat(1000), '😀'.repeat(500), `a${'\ud800'}b`.repeat(300), '☃'.repeat(70_000), `a${'\ud800'}😀`.repeat(30_000)]) {
       const header: InvokeHeader = { r: text.slice(0, 10), l: 1, a: text.slice(0, 20), t: text.slice(0, 30) };
       const { header: decoded, payload } = roundTrip(header, text);
       expect(decoded).toEqual({ ...header, r: Buffer.from(header.r).toString(), a: Buffer.from(header.a).toString(), t: Buffer.from(header.t!).toString() });
       expect(payload.toString('utf8')).toBe(Buffer.from(text).toString('utf8'));
     }
+  });
+
+  test('reserve no more than the exact size for a large event', () => {
+    const event = `{"body":"${'x'.repeat(1_000_000)}"}`;
+    expect(invokeFrameBound({ r: 'id', l: 1, a: 'arn' }, event)).toBeLessThan(event.length + 100);
   });
 });

@@ -45,9 +45,13 @@ const INVOKE_FIXED_BYTES = 4 + 1 + 4 + 4 * 4;
 
 const bound = (text: string | undefined): number => (text === undefined ? 0 : text.length * MAX_UTF8_PER_UNIT);
 
-/** At most how many bytes writeInvokeFrame writes for this invocation (computed without encoding). */
+/** Above this many UTF-16 units a string payload is measured exactly: a 6 MB event must not reserve 18 MB. */
+const MEASURE_ABOVE_UNITS = 64 * 1024;
+
+/** At most how many bytes writeInvokeFrame writes for this invocation (small strings are not measured). */
 export function invokeFrameBound(header: InvokeHeader, payload: Buffer | string): number {
-  const payloadBound = typeof payload === 'string' ? payload.length * MAX_UTF8_PER_UNIT : payload.length;
+  const payloadBound =
+    typeof payload !== 'string' ? payload.length : payload.length > MEASURE_ABOVE_UNITS ? Buffer.byteLength(payload, 'utf8') : payload.length * MAX_UTF8_PER_UNIT;
   return INVOKE_FIXED_BYTES + bound(header.r) + bound(header.a) + bound(header.c) + bound(header.t) + payloadBound;
 }
 
