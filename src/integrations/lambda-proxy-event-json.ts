@@ -33,24 +33,15 @@ function jsonStringMap(map: Readonly<Record<string, string>> | null): string {
   return `${json}}`;
 }
 
-function jsonListMap(map: Readonly<Record<string, readonly string[]>> | null): string {
-  if (map === null) return 'null';
-  let json = '{';
-  for (const name in map) {
-    const values = map[name]!;
-    json += `${json.length === 1 ? '"' : ',"'}${escaped(name)}":[`;
-    for (let i = 0; i < values.length; i++) json += `${i === 0 ? '"' : ',"'}${escaped(values[i]!)}"`;
-    json += ']';
-  }
-  return `${json}}`;
-}
+const NO_VALUES = Object.freeze({ single: 'null', multi: 'null' });
 
 /**
- * `headers` and `multiValueHeaders` from the grouped multi-value map alone (`headers` holds each
- * name's last value, in the same order): each name and value is escaped once for both.
- * (Names are escaped too: TestInvokeMethod's headers never went through an HTTP parser.)
+ * A single- and a multi-value map (headers, query) from the multi-value map alone: the single one
+ * holds each name's last value, in the same order. Each name and value is escaped once for both
+ * (names too: TestInvokeMethod's headers never went through an HTTP parser).
  */
-function headerMapsJson(multi: Readonly<Record<string, readonly string[]>>): { single: string; multi: string } {
+function valueMapsJson(multi: Readonly<Record<string, readonly string[]>> | null): { single: string; multi: string } {
+  if (multi === null) return NO_VALUES;
   let single = '{';
   let list = '{';
   for (const name in multi) {
@@ -107,15 +98,15 @@ export class ProxyEventWriter {
     const vars = invocation.vars;
     const fragments = this.fragmentsFor(vars, invocation.stageVariables);
     const headers = eventHeaders(invocation);
-    const headerMaps = headerMapsJson(headers.multi);
-    const query = eventQuery(invocation.rawQuery);
+    const headerMaps = valueMapsJson(headers.multi);
+    const queryMaps = valueMapsJson(eventQuery(invocation.rawQuery));
     const body = eventBody(invocation, headers.contentType);
     const pathParameters = invocation.route.pathParameters;
     const authorizer = vars.authorizer;
     return (
       `${fragments.head}${escaped(invocation.path)}","httpMethod":"${escaped(invocation.httpMethod)}"` +
       `,"headers":${headerMaps.single},"multiValueHeaders":${headerMaps.multi}` +
-      `,"queryStringParameters":${jsonStringMap(query.single)},"multiValueQueryStringParameters":${jsonListMap(query.multi)}` +
+      `,"queryStringParameters":${queryMaps.single},"multiValueQueryStringParameters":${queryMaps.multi}` +
       `,"pathParameters":${pathParameters === undefined ? 'null' : jsonStringMap(emptyAsNull(pathParameters))}` +
       fragments.context +
       (authorizer === undefined || authorizer === null ? '' : `,"authorizer":${JSON.stringify(authorizer)}`) +

@@ -45,8 +45,8 @@ export function createProxyEvent(invocation: IntegrationInvocation) {
     httpMethod: invocation.httpMethod,
     headers: lastValues(headers.multi),
     multiValueHeaders: headers.multi,
-    queryStringParameters: query.single,
-    multiValueQueryStringParameters: query.multi,
+    queryStringParameters: query === null ? null : lastValues(query),
+    multiValueQueryStringParameters: query,
     pathParameters: pathParameters === undefined || Object.keys(pathParameters).length === 0 ? null : pathParameters,
     stageVariables: Object.keys(stageVariables).length === 0 ? null : stageVariables,
     requestContext: requestContext(invocation),
@@ -55,7 +55,7 @@ export function createProxyEvent(invocation: IntegrationInvocation) {
   };
 }
 
-/** AWS: the single-value header map keeps each name's last value (reference §1.7, UNCONFIRMED). */
+/** A single-value map from a multi-value one: each name's last value (AWS: headers UNCONFIRMED, query reference §1.7). */
 function lastValues(multi: Readonly<Record<string, readonly string[]>>): Record<string, string> {
   const single: Record<string, string> = {};
   for (const name in multi) {
@@ -65,25 +65,16 @@ function lastValues(multi: Readonly<Record<string, readonly string[]>>): Record<
   return single;
 }
 
-export interface EventQuery {
-  single: Record<string, string> | null;
-  multi: Record<string, readonly string[]> | null;
-}
-
-const NO_QUERY: EventQuery = Object.freeze({ single: null, multi: null });
-
-/** The decoded query string: `null` maps when there is none. */
-export function eventQuery(rawQuery: string): EventQuery {
+/**
+ * `multiValueQueryStringParameters`, decoded; `null` without a query. `queryStringParameters` holds
+ * each name's last value, in the same order (AWS: the last value of a repeated key wins, reference §1.7).
+ */
+export function eventQuery(rawQuery: string): Record<string, readonly string[]> | null {
   const query = rawQuery === '' ? undefined : parseQuery(rawQuery);
-  if (query === undefined || query.size === 0) return NO_QUERY;
-  const single: Record<string, string> = {};
+  if (query === undefined || query.size === 0) return null;
   const multi: Record<string, readonly string[]> = {};
-  for (const [name, values] of query) {
-    // AWS: the last value of a repeated key wins (reference §1.7).
-    single[name] = values[values.length - 1]!;
-    multi[name] = values;
-  }
-  return { single, multi };
+  for (const [name, values] of query) multi[name] = values;
+  return multi;
 }
 
 export interface EventBody {
