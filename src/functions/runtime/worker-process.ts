@@ -30,7 +30,6 @@ interface ActiveInvocation {
   log: string;
   /** performance.now() when its turn came (the previous one finished); 0 before. */
   startedAt: number;
-  timer: NodeJS.Timeout | undefined;
   /** Handed to the process (at its turn, or ahead of it when pipelined). */
   sent: boolean;
   /** Sent ahead, then asked back (the process answers with `cancelled`, unless it already started it). */
@@ -70,6 +69,13 @@ export abstract class WorkerProcess implements FunctionWorker {
   /** Invocations behind the active one, in order. */
   private readonly queue: ActiveInvocation[] = [];
   private stallTimer: NodeJS.Timeout | undefined;
+  /**
+   * The function timeout's one timer, due at or before the running invocation's deadline. hot path:
+   * turns only record when they start; the timer, when it fires early (its turn is over), re-arms
+   * for the running one's deadline, so a run of fast invocations arms no timer of its own.
+   */
+  private deadlineTimer: NodeJS.Timeout | undefined;
+  private deadlineDue = 0;
   private initLog = '';
   private initDurationMs: number | undefined;
   private readonly spawnedAt = performance.now();
@@ -122,7 +128,7 @@ export abstract class WorkerProcess implements FunctionWorker {
   // hot path
   invoke(invocation: WorkerInvocation, timeoutMs: number): Promise<WorkerOutcome> {
     return new Promise((resolve) => {
-      const pending: ActiveInvocation = { invocation, timeoutMs, resolve, log: '', startedAt: 0, timer: undefined, sent: false, cancelRequested: false };
+      const pending: ActiveInvocation = { invocation, timeoutMs, resolve, log: '', startedAt: 0, sent: false, cancelRequested: false };
       if (!this.alive) resolve(unstarted());
       else if (this.active === undefined) {
         this.active = pending;
@@ -192,7 +198,7 @@ export abstract class WorkerProcess implements FunctionWorker {
   protected finish(kind: 'success' | 'function-error', payload: Buffer, maxRssKb: number, errorType?: string, executionMs?: number): void {
     const active = this.active;
     if (active === undefined || active.startedAt === 0) return;
-    this.endTurn(active);
+    this.endTurn();
     this.lastUsed = performance.now();
     const outcome = this.outcome(kind, active, payload, errorType, maxRssKb);
     if (executionMs !== undefined) {
@@ -209,7 +215,7 @@ export abstract class WorkerProcess implements FunctionWorker {
   protected cancelled(requestId: string): void {
     const active = this.active;
     if (active !== undefined && active.invocation.requestId === requestId) {
-      this.endTurn(active);
+      this.endTurn();
       active.resolve(unstarted());
       this.advance();
       return;
@@ -232,8 +238,7 @@ export abstract class WorkerProcess implements FunctionWorker {
 
   // hot path
   /** The active invocation's turn is over (answered or given back); `advance` starts the next. */
-  private endTurn(active: ActiveInvocation): void {
-    clearTimeout(active.timer);
+  private endTurn(): void {
     this.active = undefined;
     if (this.state === 'busy') this.state = 'ready';
   }
@@ -289,9 +294,27 @@ export abstract class WorkerProcess implements FunctionWorker {
     const active = this.active!;
     this.state = 'busy';
     active.startedAt = performance.now();
-    active.timer = setTimeout(() => this.onTimeout(), active.timeoutMs);
+    const due = active.startedAt + active.timeoutMs;
+    if (this.deadlineTimer === undefined || this.deadlineDue > due) this.armDeadline(due);
     if (!active.sent) this.transmit(active);
   }
+
+  private armDeadline(due: number): void {
+    clearTimeout(this.deadlineTimer);
+    this.deadlineDue = due;
+    this.deadlineTimer = setTimeout(this.checkDeadline, Math.max(0, due - performance.now()));
+    // The process's pipes keep the event loop alive while an invocation runs.
+    this.deadlineTimer.unref();
+  }
+
+  private readonly checkDeadline = (): void => {
+    this.deadlineTimer = undefined;
+    const active = this.active;
+    if (active === undefined || active.startedAt === 0 || this.state === 'dead') return;
+    const due = active.startedAt + active.timeoutMs;
+    if (performance.now() >= due) this.onTimeout();
+    else this.armDeadline(due);
+  };
 
   private transmit(pending: ActiveInvocation): void {
     pending.sent = true;
@@ -335,8 +358,8 @@ export abstract class WorkerProcess implements FunctionWorker {
     clearTimeout(this.stallTimer);
     const active = this.active;
     this.active = undefined;
+    clearTimeout(this.deadlineTimer);
     if (active !== undefined) {
-      clearTimeout(active.timer);
       if (active.startedAt === 0) active.startedAt = this.spawnedAt;
       active.resolve(this.outcome('runtime-error', active, EMPTY));
     }
