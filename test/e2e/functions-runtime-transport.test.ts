@@ -26,6 +26,14 @@ test('events and results far larger than the pipe buffer arrive whole, back to b
   expect(small.body).toEqual({ event: { after: true } });
 });
 
+test('many invocations sent ahead in one turn, past one batch buffer, each get their own event', async () => {
+  await invoke(t.runtime, echo, { warm: true });
+  // Some 6 KB of worst-case UTF-8 bound each: a turn's INVOKE frames span several 32 KB buffers.
+  const events = Array.from({ length: 40 }, (_, n) => ({ n, text: `${n}:`.padEnd(2000, 'x') }));
+  const results = await Promise.all(events.map((event) => invoke(t.runtime, echo, event)));
+  expect(results.map((result) => result.body)).toEqual(events.map((event) => ({ event })));
+});
+
 test('each invocation sees its own trace id, in every view of process.env', async () => {
   const first = await invoke(t.runtime, trace, {}, { traceId: 'Root=1-00000001-aaaaaaaaaaaaaaaaaaaaaaaa;Sampled=0' });
   expect(first.body).toEqual({ value: 'Root=1-00000001-aaaaaaaaaaaaaaaaaaaaaaaa;Sampled=0', has: true, listed: true, spread: 'Root=1-00000001-aaaaaaaaaaaaaaaaaaaaaaaa;Sampled=0', region: 'us-east-1' });

@@ -29,7 +29,7 @@ export interface NodeWorkerOptions {
   execArgv: string[];
 }
 
-/** A batch buffer's usual size: some twenty proxy events of a hello-world request. */
+/** A batch buffer's usual size: some ten hello-world proxy events at their worst-case UTF-8 bound. */
 const BATCH_BYTES = 32 * 1024;
 
 export class NodeWorkerProcess extends WorkerProcess {
@@ -37,6 +37,8 @@ export class NodeWorkerProcess extends WorkerProcess {
   /** INVOKE frames of this turn, encoded back to back; they leave together on setImmediate. */
   private batch: Buffer | undefined;
   private batchLength = 0;
+  /** This turn's batch buffers already full, written before `batch` in the same writev. */
+  private readonly filled: Buffer[] = [];
   private flushScheduled = false;
   private readonly flushOnImmediate = (): void => {
     this.flushScheduled = false;
@@ -69,7 +71,8 @@ export class NodeWorkerProcess extends WorkerProcess {
     const bound = invokeFrameBound(header, payload);
     let batch = this.batch;
     if (batch !== undefined && batch.length - this.batchLength < bound) {
-      this.flush();
+      // Not written yet: one write per turn wakes the process once, whatever the turn's size.
+      this.filled.push(batch.subarray(0, this.batchLength));
       batch = undefined;
     }
     if (batch === undefined) {
@@ -83,12 +86,22 @@ export class NodeWorkerProcess extends WorkerProcess {
     }
   }
 
-  /** Writes the frames batched so far (the stream owns the buffer from here on). */
+  /** Writes the frames batched so far in one writev (the stream owns the buffers from here on). */
   private flush(): void {
     const batch = this.batch;
     if (batch === undefined) return;
     this.batch = undefined;
-    this.input.write(batch.subarray(0, this.batchLength));
+    const last = batch.subarray(0, this.batchLength);
+    const filled = this.filled;
+    if (filled.length === 0) {
+      this.input.write(last);
+      return;
+    }
+    this.input.cork();
+    for (const buffer of filled) this.input.write(buffer);
+    filled.length = 0;
+    this.input.write(last);
+    this.input.uncork();
   }
 
   protected override cancelAhead(requestId: string): void {
