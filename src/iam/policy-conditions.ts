@@ -1,9 +1,10 @@
-// A statement's Condition block, compiled with its policy (operators resolved, IP ranges parsed) and
-// evaluated per request. IAM semantics: every operator and key must hold, any listed value may match;
-// a key absent from the request fails positive operators but satisfies the negated ones, `…IfExists`
-// and `Null: true`. IAM User Guide "IAM JSON policy elements: Condition operators".
+// A statement's Condition block, compiled with its policy (operators resolved; IP ranges, numbers, dates
+// and base64 parsed) and evaluated per request. IAM semantics: every operator and key must hold, any listed
+// value may match; an absent key fails positive operators, satisfies negated ones, `…IfExists`, `Null: true`
+// and `ForAllValues:`. IAM User Guide "IAM JSON policy elements: Condition operators", "Single-valued vs. multivalued context keys".
 
 import { ipInRange, parseIpAddress, parseIpRange, type IpRange } from './ip-range.js';
+import { parseBase64, parseInstant, parseNumber } from './condition-values.js';
 import { matchesWildcard } from './wildcard.js';
 
 /** Request context keys by lower-cased name (`aws:sourceip`); `undefined` when the request has none. */
@@ -50,6 +51,24 @@ function ipRanges(values: readonly string[]): (requestValue: string) => boolean 
   };
 }
 
+/** Parses every policy value now (IAM refuses one it cannot read); a request value that does not parse matches none (so a negated operator holds). */
+function compareParsed<T>(kind: string, parse: (text: string) => T | undefined, holds: (request: T, policy: T) => boolean) {
+  return (values: readonly string[]): ((requestValue: string) => boolean) => {
+    const parsed = values.map((value) => {
+      const result = parse(value);
+      if (result === undefined) throw new ConditionError(`invalid ${kind} condition value: ${value}`);
+      return result;
+    });
+    return (requestValue) => {
+      const request = parse(requestValue);
+      return request !== undefined && parsed.some((policy) => holds(request, policy));
+    };
+  };
+}
+
+const numeric = (holds: (request: number, policy: number) => boolean) => compareParsed('numeric', parseNumber, holds);
+const date = (holds: (request: number, policy: number) => boolean) => compareParsed('date', parseInstant, holds);
+
 const OPERATORS: Readonly<Record<string, OperatorDefinition>> = {
   StringEquals: { negated: false, compare: matchAny(equals) },
   StringNotEquals: { negated: true, compare: matchAny(equals) },
@@ -65,7 +84,31 @@ const OPERATORS: Readonly<Record<string, OperatorDefinition>> = {
   IpAddress: { negated: false, compare: ipRanges },
   NotIpAddress: { negated: true, compare: ipRanges },
   Bool: { negated: false, compare: matchAny(bool) },
+  NumericEquals: { negated: false, compare: numeric((request, policy) => request === policy) },
+  NumericNotEquals: { negated: true, compare: numeric((request, policy) => request === policy) },
+  NumericLessThan: { negated: false, compare: numeric((request, policy) => request < policy) },
+  NumericLessThanEquals: { negated: false, compare: numeric((request, policy) => request <= policy) },
+  NumericGreaterThan: { negated: false, compare: numeric((request, policy) => request > policy) },
+  NumericGreaterThanEquals: { negated: false, compare: numeric((request, policy) => request >= policy) },
+  DateEquals: { negated: false, compare: date((request, policy) => request === policy) },
+  DateNotEquals: { negated: true, compare: date((request, policy) => request === policy) },
+  DateLessThan: { negated: false, compare: date((request, policy) => request < policy) },
+  DateLessThanEquals: { negated: false, compare: date((request, policy) => request <= policy) },
+  DateGreaterThan: { negated: false, compare: date((request, policy) => request > policy) },
+  DateGreaterThanEquals: { negated: false, compare: date((request, policy) => request >= policy) },
+  // AWS: BinaryEquals "compares the value of the specified key byte for byte against a base-64
+  // encoded representation"; the request value is base64 too.
+  BinaryEquals: { negated: false, compare: compareParsed('binary', parseBase64, (request, policy) => request.equals(policy)) },
 };
+
+const SET_QUALIFIERS = ['ForAnyValue', 'ForAllValues'] as const;
+type SetQualifier = (typeof SET_QUALIFIERS)[number];
+
+/** `ForAnyValue:StringLike` → [`ForAnyValue`, `StringLike`]; an operator without one → [undefined, itself]. */
+function splitSetQualifier(operator: string): [SetQualifier | undefined, string] {
+  const qualifier = SET_QUALIFIERS.find((name) => operator.startsWith(`${name}:`));
+  return qualifier === undefined ? [undefined, operator] : [qualifier, operator.slice(qualifier.length + 1)];
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -95,12 +138,16 @@ function compileCondition(operator: string, key: string, values: readonly string
     const wantsAbsent = values.some((value) => value.toLowerCase() === 'true');
     return { operator, key, test: (context) => (context(lowerKey) === undefined) === wantsAbsent };
   }
-  const ifExists = operator.endsWith('IfExists');
-  const base = ifExists ? operator.slice(0, -'IfExists'.length) : operator;
+  const [qualifier, name] = splitSetQualifier(operator);
+  const ifExists = name.endsWith('IfExists');
+  const base = ifExists ? name.slice(0, -'IfExists'.length) : name;
   const definition = Object.hasOwn(OPERATORS, base) ? OPERATORS[base] : undefined;
   if (definition === undefined) throw new ConditionError(`unsupported condition operator: ${operator}`);
   const matches = definition.compare(values);
-  const absent = definition.negated || ifExists;
+  // Request keys here hold one value or none, so a set qualifier sees a one-element set (the operator
+  // itself decides) or an empty one. AWS: ForAllValues "also returns true if there are no context keys
+  // in the request"; ForAnyValue then has no value that matches. `…IfExists` holds for an absent key.
+  const absent = ifExists || (qualifier === undefined ? definition.negated : qualifier === 'ForAllValues');
   const negated = definition.negated;
   return {
     operator,

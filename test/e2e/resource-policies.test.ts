@@ -67,6 +67,22 @@ describe('NONE methods need an explicit allow', () => {
   });
 });
 
+describe('Date and Numeric conditions on the request time', () => {
+  it('aws:CurrentTime (DateGreaterThan) and aws:EpochTime (NumericLessThan) bound a Deny to a window around now', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const isoTime = (epochSeconds: number) => `${new Date(epochSeconds * 1000).toISOString().slice(0, 19)}Z`;
+    // AWS: a Deny holds only while every condition does (IAM User Guide "Condition operators").
+    const denyBetween = (after: number, before: number) =>
+      policyOf({ Effect: 'Allow' }, { Effect: 'Deny', Condition: { DateGreaterThan: { 'aws:CurrentTime': isoTime(after) }, NumericLessThan: { 'aws:EpochTime': String(before) } } });
+    const inside = await deployTestApi(portico, { authorizationType: 'NONE', policy: denyBetween(now - 3600, now + 3600) });
+    expect(answer(await call(inside.url('/mock')))).toEqual({ status: 403, body: anonymousDenial(inside, 'GET', '/mock', true), errorType: 'AccessDeniedException' });
+    const notYet = await deployTestApi(portico, { authorizationType: 'NONE', policy: denyBetween(now + 3600, now + 7200) });
+    expect((await call(notYet.url('/mock'))).status).toBe(200);
+    const over = await deployTestApi(portico, { authorizationType: 'NONE', policy: denyBetween(now - 7200, now - 3600) });
+    expect((await call(over.url('/mock'))).status).toBe(200);
+  });
+});
+
 describe('the policy is frozen by deployments', () => {
   it('a changed policy applies only after a new deployment (redeploy needed)', async () => {
     const api = await deployTestApi(portico, { authorizationType: 'NONE' });

@@ -61,6 +61,10 @@ export function conditionContextOf(ctx: RoutedContext, principal: IamPrincipal |
         return ctx.headerValue('referer');
       case 'aws:securetransport':
         return ctx.scheme === 'https' ? 'true' : 'false';
+      case 'aws:currenttime':
+        return `${new Date(ctx.vars.requestTimeEpoch).toISOString().slice(0, 19)}Z`;
+      case 'aws:epochtime':
+        return String(Math.floor(ctx.vars.requestTimeEpoch / 1000));
       case 'aws:principalarn':
         return principal?.arn;
       case 'aws:principalaccount':
