@@ -136,6 +136,19 @@ export interface DocumentationPart {
   properties: string;
 }
 
+/** A documentation version as AWS returns it (API reference "DocumentationVersion"). */
+export interface DocumentationVersion {
+  version: string;
+  /** Epoch seconds. */
+  createdDate: number;
+  description?: string;
+}
+
+/** The stored version: the wire shape plus the API's documentation parts frozen at creation (never on the wire). */
+export interface DocumentationVersionRecord extends DocumentationVersion {
+  parts: DocumentationPart[];
+}
+
 /** An authorizer (CreateAuthorizer); methods with `authorizationType` CUSTOM or COGNITO_USER_POOLS point at it. Reference §5. */
 export interface Authorizer {
   id: string;

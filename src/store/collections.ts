@@ -2,7 +2,7 @@
 // that belong to an API and '' for account-level ones (API keys, usage plans...).
 
 import type { DeploymentRecord, Stage } from '../model/deployment.js';
-import type { Authorizer, DocumentationPart, GatewayResponse, Model, RequestValidator, Resource, RestApi } from '../model/rest-api.js';
+import type { Authorizer, DocumentationPart, DocumentationVersionRecord, GatewayResponse, Model, RequestValidator, Resource, RestApi } from '../model/rest-api.js';
 import type { AccountSettings, ApiKey, UsageCounterSnapshot, UsagePlanKeyRecord, UsagePlanRecord } from '../model/usage-plan.js';
 import type { AliasRecord, FunctionRecord, FunctionVersionRecord } from '../functions/function-record.js';
 import type { UserPoolRecord } from '../user-pools/user-pool-record.js';
@@ -23,6 +23,8 @@ export const collections = {
   gatewayResponse: defineCollection<GatewayResponse>('gatewayresponse'),
   /** parent apiId */
   documentationPart: defineCollection<DocumentationPart>('documentationpart'),
+  /** parent apiId; id = the version identifier */
+  documentationVersion: defineCollection<DocumentationVersionRecord>('documentationversion'),
   /** parent apiId */
   deployment: defineCollection<DeploymentRecord>('deployment'),
   /** parent apiId; id = stage name */

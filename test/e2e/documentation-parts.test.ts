@@ -242,7 +242,7 @@ describe('x-amazon-apigateway-documentation', () => {
     };
     expect(await exportOf('integrations')).not.toHaveProperty('x-amazon-apigateway-documentation');
     const exported = await exportOf('integrations,documentation');
-    // No documentation versions in Portico: no `version`/`createdDate`, the API's current parts.
+    // A stage with no documentation version: no `version`/`createdDate`, the API's current parts.
     expect(exported['x-amazon-apigateway-documentation']).toEqual({ documentationParts: parts });
     const again = await portico.client.send(new ImportRestApiCommand({ body: json(exported) }));
     expect(simplified(await list(again.id!))).toEqual(simplified(await list(restApiId)));

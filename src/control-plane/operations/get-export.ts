@@ -32,15 +32,20 @@ const getExport: OperationDefinition = {
     const { definition } = deployment;
     const refusal = findExportRefusal(definition.models);
     if (refusal !== undefined) throw badRequest(refusal);
+    // AWS exports the documentation version the stage is associated with (DG "Publish API documentation
+    // using the API Gateway REST API"); without one (or with one since deleted, UNCONFIRMED), the API's
+    // current parts (tests: documentation-versions.test.ts, documentation-parts.test.ts).
+    const version = stage.documentationVersion === undefined ? undefined : await tx.get(collections.documentationVersion, input.region, api.id, stage.documentationVersion);
     const options: ExportOptions = {
       exportType,
       extensions: parseExportExtensions(input.query.get('extensions')),
       stageName: stage.stageName,
       region: input.region,
       deployedAt: deployment.createdDate,
-      // AWS exports the documentation version the stage is associated with; Portico has no documentation
-      // versions, so this is the API's current parts (test: documentation-parts.test.ts).
-      ...(wantsDocumentation(input.query.get('extensions')) && { documentationParts: await tx.list(collections.documentationPart, input.region, api.id) }),
+      ...(wantsDocumentation(input.query.get('extensions')) && {
+        documentationParts: version?.parts ?? (await tx.list(collections.documentationPart, input.region, api.id)),
+        ...(version && { documentationVersion: version }),
+      }),
     };
     const accept = input.headers.accept;
     const file = renderExportFile(renderExport(definition, options), exportType, exportVersion(definition, deployment.createdDate), parseExportMediaType(accept));

@@ -20,5 +20,6 @@ import { testInvokeAuthorizerOperations } from './test-invoke-authorizer.js';
 import { importRestApiOperations } from './import-rest-api.js';
 import { exportOperations } from './get-export.js';
 import { documentationPartOperations } from './documentation-parts.js';
+import { documentationVersionOperations } from './documentation-versions.js';
 
-export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations, ...modelOperations, ...requestValidatorOperations, ...apiKeyOperations, ...apiKeyImportOperations, ...usagePlanOperations, ...usagePlanKeyOperations, ...usageOperations, ...accountOperations, ...authorizerOperations, ...testInvokeAuthorizerOperations, ...importRestApiOperations, ...exportOperations, ...documentationPartOperations];
+export const apigatewayOperations: readonly OperationDefinition[] = [...restApiOperations, ...resourceMethodOperations, ...deploymentOperations, ...stageOperations, ...tagOperations, ...gatewayResponseOperations, ...modelOperations, ...requestValidatorOperations, ...apiKeyOperations, ...apiKeyImportOperations, ...usagePlanOperations, ...usagePlanKeyOperations, ...usageOperations, ...accountOperations, ...authorizerOperations, ...testInvokeAuthorizerOperations, ...importRestApiOperations, ...exportOperations, ...documentationPartOperations, ...documentationVersionOperations];

@@ -82,8 +82,11 @@ async function applyStageField(stage: Stage, field: string, operation: PatchOper
       stage.deploymentId = deploymentId;
       return true;
     }
+    // AWS: `replace /documentationVersion` associates a documentation version (DG "Publish API
+    // documentation using the API Gateway REST API"); whether AWS checks that it exists is UNCONFIRMED.
     case 'description':
     case 'clientCertificateId':
+    case 'documentationVersion':
       if (remove) delete stage[field];
       else if (sets(operation)) stage[field] = requireValue(operation);
       else return false;

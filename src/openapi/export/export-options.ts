@@ -2,7 +2,7 @@
 // where the exported stage lives. Parsed by the GetExport operation, read by every renderer here.
 // AWS doc: "Export a REST API from API Gateway" (reference §11.3).
 
-import type { DocumentationPart } from '../../model/rest-api.js';
+import type { DocumentationPart, DocumentationVersion } from '../../model/rest-api.js';
 
 /** `oas30` is OpenAPI 3.0.1, `swagger` is Swagger/OpenAPI 2.0. */
 export type ExportType = 'oas30' | 'swagger';
@@ -25,8 +25,10 @@ export interface ExportOptions {
   region: string;
   /** The stage's deployment creation time, epoch seconds: `info.version` when the API has no `version`. */
   deployedAt: number;
-  /** With `extensions=documentation`: the API's documentation parts, rendered as `x-amazon-apigateway-documentation`. */
+  /** With `extensions=documentation`: the documentation parts, rendered as `x-amazon-apigateway-documentation`. */
   documentationParts?: readonly DocumentationPart[];
+  /** The documentation version those parts were frozen in, when the stage is associated with one. */
+  documentationVersion?: DocumentationVersion;
 }
 
 /** The `extensions` query value: a comma-separated list; unknown names are ignored (UNCONFIRMED). */

@@ -2,14 +2,17 @@
 // documentation parts, each `properties` text written back as the JSON object it holds, so the file
 // imports again (ImportRestApi, PutRestApi, ImportDocumentationParts). DG "Export API documentation".
 
-import type { DocumentationPart } from '../../model/rest-api.js';
+import type { DocumentationPart, DocumentationVersion } from '../../model/rest-api.js';
+import { renderExportDate } from './export-options.js';
 
 /**
- * `{documentationParts: [{location, properties}]}`. AWS also writes the stage's documentation `version`
- * and its `createdDate`; Portico has no documentation versions, so both are absent (test: documentation-parts.test.ts).
+ * `{version, createdDate, documentationParts: [{location, properties}]}`: `version` and `createdDate`
+ * name the documentation version the stage is associated with, and are absent without one
+ * (DG "Publish API documentation using the API Gateway REST API"; test: documentation-versions.test.ts).
  */
-export function renderDocumentation(parts: readonly DocumentationPart[]): Record<string, unknown> {
+export function renderDocumentation(parts: readonly DocumentationPart[], version?: DocumentationVersion): Record<string, unknown> {
   return {
+    ...(version && { version: version.version, createdDate: renderExportDate(version.createdDate) }),
     documentationParts: parts.map((part) => ({ location: { ...part.location }, properties: JSON.parse(part.properties) as unknown })),
   };
 }

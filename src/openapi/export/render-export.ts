@@ -48,7 +48,7 @@ export function renderExport(definition: DeploymentDefinition, options: ExportOp
     };
   }
   if (options.extensions.apigateway) Object.assign(document, renderApiExtensions(definition));
-  if (options.documentationParts) document['x-amazon-apigateway-documentation'] = renderDocumentation(options.documentationParts);
+  if (options.documentationParts) document['x-amazon-apigateway-documentation'] = renderDocumentation(options.documentationParts, options.documentationVersion);
   return document;
 }
 
