@@ -9,12 +9,15 @@ import { FRAME_CANCEL, FRAME_INVOKE, FRAME_LOG, FRAME_RESULT, FrameDecoder, deco
 
 const INPUT_FD = 3;
 const OUTPUT_FD = 4;
+/** Results up to a third of this (in UTF-16 units) are framed without an allocation of their own. */
+const RESULT_SCRATCH_BYTES = 64 * 1024;
 
 export class WorkerChannel {
   private readonly input: Socket;
   /** Peak RSS (KB) as last read, and when: getrusage is sampled, not called per invocation. */
   private peakRssKb = 0;
   private peakReadAt = -Infinity;
+  private readonly scratch = Buffer.allocUnsafe(RESULT_SCRATCH_BYTES);
 
   constructor(onInvoke: (header: InvokeHeader, payload: Buffer) => void, onCancel: (requestId: string) => void) {
     this.input = new Socket({ fd: INPUT_FD, readable: true, writable: false });
@@ -55,16 +58,16 @@ export class WorkerChannel {
       this.peakRssKb = Math.min(process.resourceUsage().maxRSS, 0xffffffff);
       this.peakReadAt = now;
     }
-    // One buffer, one write(2): header and result JSON together.
-    const length = Buffer.byteLength(json, 'utf8');
-    const frame = Buffer.allocUnsafe(14 + length);
+    // One buffer, one write(2): header and result JSON together. The write is synchronous, so a
+    // result whose worst-case UTF-8 size fits is built in the same scratch buffer every time.
+    const frame = json.length * 3 <= RESULT_SCRATCH_BYTES - 14 ? this.scratch : Buffer.allocUnsafe(14 + Buffer.byteLength(json, 'utf8'));
+    const length = frame.write(json, 14, 'utf8');
     frame.writeUInt32LE(10 + length, 0);
     frame[4] = FRAME_RESULT;
     frame[5] = success ? 1 : 0;
     frame.writeUInt32LE(this.peakRssKb, 6);
     frame.writeUInt32LE(Math.min(Math.round(executionMicros), 0xffffffff), 10);
-    frame.write(json, 14, length, 'utf8');
-    writeAll([frame]);
+    writeAll([frame.subarray(0, 14 + length)]);
   }
 }
 
