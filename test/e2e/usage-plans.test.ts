@@ -70,6 +70,8 @@ describe('CreateUsagePlan / GetUsagePlan(s) / DeleteUsagePlan', () => {
       tags: { a: 'b' },
     });
     expect(await portico.client.send(new GetUsagePlanCommand({ usagePlanId: plan.id }))).toMatchObject({ id: plan.id, name: 'gold' });
+    // AWS: a plan with API stages cannot be deleted (test: usage-plan-cleanup.test.ts "DeleteUsagePlan").
+    await portico.client.send(new UpdateUsagePlanCommand({ usagePlanId: plan.id, patchOperations: [{ op: 'remove', path: '/apiStages', value: `${api.apiId}:prod` }] }));
     expect((await portico.client.send(new DeleteUsagePlanCommand({ usagePlanId: plan.id }))).$metadata.httpStatusCode).toBe(202);
     expect(await failure(portico.client.send(new GetUsagePlanCommand({ usagePlanId: plan.id })))).toEqual({ name: 'NotFoundException', message: 'Invalid Usage Plan ID specified', status: 404 });
   });

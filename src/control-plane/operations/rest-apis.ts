@@ -1,5 +1,6 @@
 // CreateRestApi, GetRestApi, GetRestApis, UpdateRestApi, DeleteRestApi (reference §8.1, §8.2).
-// Creating an API also creates its root resource and the default `Empty` and `Error` models.
+// Creating an API also creates its root resource and the default `Empty` and `Error` models;
+// deleting it also removes its stages from every usage plan.
 
 import { PolicyDocumentError } from '../../iam/policy-document.js';
 import { normalizeResourcePolicy, type PolicyTarget } from '../../iam/resource-policy-text.js';
@@ -13,6 +14,7 @@ import { readBoolean, readInteger, readObject, readString, readStringList, readS
 import type { OperationDefinition } from '../wire/operation.js';
 import { paginate } from './pagination.js';
 import { requireRestApi } from './lookups.js';
+import { removeDeletedApiStages } from './usage-plan-stages.js';
 
 const ENDPOINT_TYPES = ['REGIONAL', 'EDGE', 'PRIVATE'];
 const MAX_COMPRESSION = 10485760;
@@ -244,10 +246,12 @@ const deleteRestApi: OperationDefinition = {
   name: 'DeleteRestApi',
   method: 'DELETE',
   path: '/restapis/{restapi_id}',
-  async run(input, { tx, afterCommit, registry }) {
+  async run(input, services) {
+    const { tx, afterCommit, registry } = services;
     const api = await requireRestApi(tx, input);
     await tx.deleteByParent(input.region, api.id);
     await tx.delete(collections.restApi, { region: input.region, parent: '', id: api.id });
+    await removeDeletedApiStages(input, services, api.id);
     afterCommit(() => registry.deleteApi(api.id));
     return { status: 202 };
   },

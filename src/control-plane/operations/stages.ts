@@ -1,6 +1,7 @@
 // CreateStage, GetStage, GetStages, UpdateStage, DeleteStage (reference §7, §8.1). Every change
 // to what a stage serves (its deployment, its variables) compiles inside the operation and swaps
-// the served stage only after the transaction committed; DeleteStage stops serving it.
+// the served stage only after the transaction committed; DeleteStage stops serving it and removes
+// it from every usage plan.
 
 import { collections } from '../../store/collections.js';
 import { conflict } from '../management-error.js';
@@ -10,6 +11,7 @@ import { readBoolean, readString, readStringMap } from '../wire/members.js';
 import type { OperationDefinition, OperationInput } from '../wire/operation.js';
 import { requireRestApi } from './lookups.js';
 import { applyStagePatch } from './stage-patch.js';
+import { removeDeletedApiStages } from './usage-plan-stages.js';
 import {
   checkCacheClusterSize,
   checkStageName,
@@ -124,6 +126,7 @@ const deleteStage: OperationDefinition = {
     const api = await requireRestApi(tx, input);
     const stage = await requireStage(tx, input, api.id, stageNameOf(input));
     await tx.delete(collections.stage, { region: input.region, parent: api.id, id: stage.stageName });
+    await removeDeletedApiStages(input, services, api.id, stage.stageName);
     unserveAfterCommit(services, api.id, stage.stageName);
     return { status: 202 };
   },

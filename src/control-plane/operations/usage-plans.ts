@@ -1,6 +1,7 @@
 // CreateUsagePlan, GetUsagePlan, GetUsagePlans, UpdateUsagePlan, DeleteUsagePlan (reference §6,
-// §8.1). A plan's id is 6 characters; its API stages must exist; every change is published to the
-// data plane after commit (the api-key and throttle stages enforce it).
+// §8.1). A plan's id is 6 characters; its API stages must exist (and be removed before the plan
+// is deleted); every change is published to the data plane after commit (the api-key and throttle
+// stages enforce it).
 
 import type { ApiStage, UsagePlanRecord } from '../../model/usage-plan.js';
 import { generateId } from '../../shared/ids.js';
@@ -14,6 +15,7 @@ import { checkTags } from './stage-records.js';
 import { readQuota, readThrottle, renderUsagePlan, republishTraffic, requireUsagePlan } from './traffic-records.js';
 import { checkApiStage, checkKeysCanReach } from './usage-plan-checks.js';
 import { applyUsagePlanPatch } from './usage-plan-patch.js';
+import { checkUsagePlanHasNoStages } from './usage-plan-stages.js';
 
 function readApiStages(body: Record<string, unknown>): ApiStage[] {
   const raw = body.apiStages;
@@ -124,6 +126,7 @@ const deleteUsagePlan: OperationDefinition = {
   async run(input, services) {
     const { tx } = services;
     const plan = await requireUsagePlan(tx, input, input.params.usageplanId ?? '');
+    checkUsagePlanHasNoStages(plan);
     // Its usage plan keys are the records parented by the plan.
     await tx.deleteByParent(input.region, plan.id);
     await tx.delete(collections.usagePlan, { region: input.region, parent: '', id: plan.id });
