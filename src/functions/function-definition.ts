@@ -2,6 +2,8 @@
 // what a function is once resolved, and what invoking it returns, in Lambda's own terms.
 // AWS Lambda API reference: Invoke, FunctionConfiguration.
 
+import type { PackedProxyEvent } from './packed-proxy-event.js';
+
 /** A function version ready to run. Immutable: a code or configuration change makes a new one. */
 export interface FunctionDefinition {
   region: string;
@@ -84,8 +86,11 @@ export class InvalidRuntimeError extends Error {
   }
 }
 
-/** An invocation's event: JSON text, as the bytes a caller sent or as a string the gateway rendered. */
-export type EventPayload = Buffer | string;
+/**
+ * An invocation's event: JSON text, as the bytes a caller sent or as a string the gateway rendered,
+ * or an AWS_PROXY event packed for Node.js workers.
+ */
+export type EventPayload = Buffer | string | PackedProxyEvent;
 
 /** Runs functions. Implemented by runtime/ (warm isolated workers). */
 export interface FunctionRuntime {

@@ -1,11 +1,13 @@
-// The payload 1.0 event the AWS_PROXY integration writes (reference §1.7): every field, the nulls, header and
-// query grouping, the front's headers, and base64 bodies for binaryMediaTypes.
+// The payload 1.0 event the AWS_PROXY integration sends (reference §1.7), as a Node.js worker expands it from
+// its packed form: every field, the nulls, header and query grouping, the front's headers, and base64
+// bodies for binaryMediaTypes; and the packed form against the event object, case by case.
 
 import { describe, expect, it } from 'vitest';
 import { ContextVariables } from '../data-plane/context-variables.js';
 import { compileBinaryMediaTypes } from '../snapshot/compile-binary-media-types.js';
 import type { IntegrationInvocation } from './compiled-integration.js';
-import { ProxyEventWriter } from './lambda-proxy-event-json.js';
+import { expandProxyEvent } from '../functions/runtime/node-worker/proxy-event.js';
+import { packProxyEvent } from './lambda-proxy-event-packed.js';
 import { createProxyEvent } from './lambda-proxy-event.js';
 
 interface Options {
@@ -59,7 +61,9 @@ function invocation(options: Options = {}): IntegrationInvocation {
   } as unknown as IntegrationInvocation;
 }
 
-const event = (options?: Options): Record<string, unknown> => JSON.parse(new ProxyEventWriter().write(invocation(options))) as Record<string, unknown>;
+/** The event a Node.js worker hands the function: the packed values, through JSON, expanded. */
+const expanded = (request: IntegrationInvocation): Record<string, unknown> => expandProxyEvent(JSON.parse(packProxyEvent(request).packed) as unknown[]);
+const event = (options?: Options): Record<string, unknown> => expanded(invocation(options));
 
 describe('the AWS_PROXY event (payload 1.0)', () => {
   it('writes every top-level field, with nulls when absent', () => {
@@ -162,9 +166,9 @@ describe('the AWS_PROXY event (payload 1.0)', () => {
   });
 });
 
-describe('the event text the integration writes', () => {
-  // The writer keeps per-stage text and escapes only what it must; whatever the request holds, the
-  // function must receive exactly what JSON.stringify of the event object gives.
+describe('the packed event', () => {
+  // Whatever the request holds, a Node.js function must receive the object JSON.parse gives for the
+  // event's JSON text, and other runtimes exactly that text.
   const cases: Record<string, Options> = {
     'a bare request': {},
     'escapes in headers, query, path and body': {
@@ -182,26 +186,30 @@ describe('the event text the integration writes', () => {
     'a binary body': { body: Buffer.from([0, 1, 2, 255]), rawHeaders: ['Content-Type', 'image/png'], binaryMediaTypes: ['image/*'] },
     'a Lambda authorizer context': { context: { authorizer: { principalId: 'user-1', tier: 'gold', count: 3, integrationLatency: 12 } } },
     'a Cognito authorizer': { context: { authorizer: { claims: { sub: 'abc', 'cognito:groups': 'a,b' } } } },
+    // JSON.parse makes `__proto__` an ordinary member; so must every map built on the way.
+    'a header and a query parameter named __proto__': { rawHeaders: ['__proto__', 'h', 'Accept', 'a'], rawQuery: '__proto__=q&a=b' },
     'an API key and a SigV4 caller': {
       context: { identity: { apiKey: 'key"1', apiKeyId: 'kid', accessKey: 'AKID', accountId: '111122223333', caller: 'AIDA1', user: 'AIDA1', userArn: 'arn:aws:iam::111122223333:user/x' } },
     },
   };
   for (const [name, options] of Object.entries(cases)) {
-    it(`equals JSON.stringify of the event object: ${name}`, () => {
+    it(`expands to what JSON.parse gives for the event's JSON text: ${name}`, () => {
       const request = invocation(options);
-      expect(new ProxyEventWriter().write(request)).toBe(JSON.stringify(createProxyEvent(request)));
+      const text = JSON.stringify(createProxyEvent(request));
+      const received = expanded(request);
+      expect(JSON.stringify(received)).toBe(text);
+      expect(received).toStrictEqual(JSON.parse(text));
+      expect(packProxyEvent(request).json()).toBe(text);
     });
   }
 
-  it('follows a change of stage, deployment or stage variables between requests', () => {
-    const writer = new ProxyEventWriter();
-    const first = invocation({ stageVariables: { v: '1' } });
-    expect(JSON.parse(writer.write(first)).stageVariables).toEqual({ v: '1' });
-    const second = invocation({ stageVariables: { v: '2' } });
-    (second.vars as { deploymentId: string }).deploymentId = 'dep456';
-    const written = JSON.parse(writer.write(second)) as { stageVariables: unknown; requestContext: { deploymentId: string } };
-    expect(written.stageVariables).toEqual({ v: '2' });
-    expect(written.requestContext.deploymentId).toBe('dep456');
-    expect(writer.write(second)).toBe(JSON.stringify(createProxyEvent(second)));
+  it('keeps a member named __proto__ an own member, the prototype untouched', () => {
+    const e = event({ rawHeaders: ['__proto__', 'h'], rawQuery: '__proto__=q' }) as Record<string, Record<string, unknown>>;
+    for (const map of [e.headers!, e.multiValueHeaders!, e.queryStringParameters!, e.multiValueQueryStringParameters!]) {
+      expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
+      expect(Object.hasOwn(map, '__proto__')).toBe(true);
+    }
+    expect(e.headers!['__proto__']).toBe('h');
+    expect(e.queryStringParameters!['__proto__']).toBe('q');
   });
 });

@@ -1,10 +1,11 @@
 // The AWS_PROXY (payload 1.0) event API Gateway sends a Lambda function: resource, path (without
 // the stage), httpMethod, single- and multi-value header and query maps (`null` when absent),
 // pathParameters, stageVariables, requestContext, and the body (base64 for binaryMediaTypes). The
-// event as an object and its request-dependent parts; lambda-proxy-event-json.ts writes it as text.
+// event as an object and its request-dependent parts; lambda-proxy-event-packed.ts packs it for the runtime.
 // Reference §1.5, §1.7; AWS developer guide "Input format of a Lambda function for proxy integration".
 
 import { parseQuery } from '../data-plane/query-string.js';
+import { groupPairs, lastValues } from '../functions/runtime/node-worker/proxy-event.js';
 import type { IntegrationInvocation } from './compiled-integration.js';
 
 /** Reference §1.5: never visible to templates or proxy events. */
@@ -35,7 +36,8 @@ const FRONT_HEADERS: ReadonlySet<string> = new Set(['x-amzn-trace-id', 'x-forwar
 /** The event as an object (a REQUEST authorizer's event takes its request fields). */
 export function createProxyEvent(invocation: IntegrationInvocation) {
   const headers = eventHeaders(invocation);
-  const query = eventQuery(invocation.rawQuery);
+  const multiValueHeaders = groupPairs(headers.pairs);
+  const query = groupPairs(eventQuery(invocation.rawQuery));
   const body = eventBody(invocation, headers.contentType);
   const stageVariables = invocation.stageVariables;
   const pathParameters = invocation.route.pathParameters;
@@ -43,9 +45,9 @@ export function createProxyEvent(invocation: IntegrationInvocation) {
     resource: invocation.vars.resourcePath,
     path: invocation.path,
     httpMethod: invocation.httpMethod,
-    headers: lastValues(headers.multi),
-    multiValueHeaders: headers.multi,
-    queryStringParameters: query === null ? null : lastValues(query),
+    headers: lastValues(multiValueHeaders),
+    multiValueHeaders,
+    queryStringParameters: lastValues(query),
     multiValueQueryStringParameters: query,
     pathParameters: pathParameters === undefined || Object.keys(pathParameters).length === 0 ? null : pathParameters,
     stageVariables: Object.keys(stageVariables).length === 0 ? null : stageVariables,
@@ -55,26 +57,17 @@ export function createProxyEvent(invocation: IntegrationInvocation) {
   };
 }
 
-/** A single-value map from a multi-value one: each name's last value (AWS: headers UNCONFIRMED, query reference §1.7). */
-function lastValues(multi: Readonly<Record<string, readonly string[]>>): Record<string, string> {
-  const single: Record<string, string> = {};
-  for (const name in multi) {
-    const values = multi[name]!;
-    single[name] = values[values.length - 1]!;
-  }
-  return single;
-}
-
 /**
- * `multiValueQueryStringParameters`, decoded; `null` without a query. `queryStringParameters` holds
- * each name's last value, in the same order (AWS: the last value of a repeated key wins, reference §1.7).
+ * `multiValueQueryStringParameters` as decoded name/value pairs; `null` without a query.
+ * `queryStringParameters` holds each name's last value, in the same order (AWS: the last value of a
+ * repeated key wins, reference §1.7).
  */
-export function eventQuery(rawQuery: string): Record<string, readonly string[]> | null {
+export function eventQuery(rawQuery: string): string[] | null {
   const query = rawQuery === '' ? undefined : parseQuery(rawQuery);
   if (query === undefined || query.size === 0) return null;
-  const multi: Record<string, readonly string[]> = {};
-  for (const [name, values] of query) multi[name] = values;
-  return multi;
+  const pairs: string[] = [];
+  for (const [name, values] of query) for (const value of values) pairs.push(name, value);
+  return pairs;
 }
 
 export interface EventBody {
@@ -95,8 +88,8 @@ export function eventBody(invocation: IntegrationInvocation, contentType: string
 }
 
 export interface EventHeaders {
-  /** `multiValueHeaders`; `headers` holds each name's last value, in the same order. */
-  multi: Record<string, string[]>;
+  /** `multiValueHeaders` as name/value pairs, each name spelled as its group is (groupPairs makes the map). */
+  pairs: string[];
   contentType: string | undefined;
 }
 
@@ -107,7 +100,7 @@ export interface EventHeaders {
  */
 export function eventHeaders(invocation: IntegrationInvocation): EventHeaders {
   const raw = invocation.rawHeaders;
-  const multi: Record<string, string[]> = {};
+  const pairs: string[] = [];
   const spelling = new Map<string, string>();
   let contentType: string | undefined;
   let forwardedFor: string | undefined;
@@ -116,10 +109,8 @@ export function eventHeaders(invocation: IntegrationInvocation): EventHeaders {
     if (key === undefined) {
       key = TITLE_CASED.get(lower) ?? name;
       spelling.set(lower, key);
-      multi[key] = [value];
-    } else {
-      multi[key]!.push(value);
     }
+    pairs.push(key, value);
   };
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
@@ -139,7 +130,7 @@ export function eventHeaders(invocation: IntegrationInvocation): EventHeaders {
   add('X-Forwarded-For', 'x-forwarded-for', forwardedFor === undefined ? invocation.sourceIp : `${forwardedFor}, ${invocation.sourceIp}`);
   add('X-Forwarded-Port', 'x-forwarded-port', String(invocation.localPort));
   add('X-Forwarded-Proto', 'x-forwarded-proto', invocation.scheme);
-  return { multi, contentType };
+  return { pairs, contentType };
 }
 
 /** `requestContext` in AWS's (alphabetical) member order. */

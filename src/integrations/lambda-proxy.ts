@@ -7,7 +7,7 @@ import type { Integration } from '../model/rest-api.js';
 import type { CompiledIntegration, EndpointResponse, IntegrationInvocation, IntegrationServices } from './compiled-integration.js';
 import { LambdaIntegration } from './lambda-integration.js';
 import { invokeLambda } from './lambda-invoke.js';
-import { ProxyEventWriter } from './lambda-proxy-event-json.js';
+import { packProxyEvent } from './lambda-proxy-event-packed.js';
 import { malformedProxyResponse, readProxyResponse } from './lambda-proxy-response.js';
 import { compileLambdaTarget } from './lambda-target.js';
 
@@ -19,12 +19,11 @@ export function compileLambdaProxyIntegration(integration: Integration): Compile
 class LambdaProxyIntegration extends LambdaIntegration implements CompiledIntegration {
   readonly type = 'AWS_PROXY';
   readonly proxy = true;
-  readonly #events = new ProxyEventWriter();
 
   // hot path
   async invoke(invocation: IntegrationInvocation, services: IntegrationServices): Promise<EndpointResponse> {
     this.rejectIfMisconfigured(invocation);
-    const result = await invokeLambda(invocation, services, this.target, this.#events.write(invocation));
+    const result = await invokeLambda(invocation, services, this.target, packProxyEvent(invocation));
     if (result.functionError !== undefined) {
       // AWS: a function error through a proxy integration is 502 (reference §1.8; test: lambda-proxy.test.ts).
       invocation.logger.warn({ payload: result.payload.toString('utf8', 0, 1024) }, 'Lambda execution failed with status 200 due to customer function error');

@@ -15,6 +15,7 @@ import {
   type InvocationResult,
 } from '../function-definition.js';
 import type { Logger } from '../../observability/logger.js';
+import { PackedProxyEvent } from '../packed-proxy-event.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { watchCodeDirectory, type CodeWatcher } from './code-watcher.js';
 import type { FunctionWorker, WorkerOutcome } from './function-worker.js';
@@ -172,7 +173,7 @@ class LocalFunctionRuntime implements FunctionRuntime {
         requestId: options.requestId,
         invokedFunctionArn: options.invokedFunctionArn ?? definition.functionArn,
         // AWS: an Invoke without a payload hands the function an empty object.
-        payload: payload.length === 0 ? EMPTY_EVENT : payload,
+        payload: !(payload instanceof PackedProxyEvent) && payload.length === 0 ? EMPTY_EVENT : payload,
         clientContext: options.clientContext,
         traceId: options.traceId,
       };

@@ -6,11 +6,14 @@
 
 import { spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
+import { PackedProxyEvent } from '../packed-proxy-event.js';
 import type { WorkerInvocation } from './function-worker.js';
 import {
   FRAME_CANCEL,
   FRAME_CANCELLED,
   FRAME_INIT_ERROR,
+  FRAME_INVOKE,
+  FRAME_INVOKE_PROXY_EVENT,
   FRAME_LOG,
   FRAME_READY,
   FRAME_RESULT,
@@ -67,7 +70,9 @@ export class NodeWorkerProcess extends WorkerProcess {
     const header: InvokeHeader = { r: invocation.requestId, l: timeoutMs, a: invocation.invokedFunctionArn };
     if (invocation.clientContext !== undefined) header.c = invocation.clientContext;
     if (invocation.traceId !== undefined) header.t = invocation.traceId;
-    const payload = invocation.payload;
+    const event = invocation.payload;
+    const packed = event instanceof PackedProxyEvent;
+    const payload = packed ? event.packed : event;
     const bound = invokeFrameBound(header, payload);
     let batch = this.batch;
     if (batch !== undefined && batch.length - this.batchLength < bound) {
@@ -79,7 +84,7 @@ export class NodeWorkerProcess extends WorkerProcess {
       this.batch = batch = Buffer.allocUnsafe(Math.max(BATCH_BYTES, bound));
       this.batchLength = 0;
     }
-    this.batchLength = writeInvokeFrame(batch, this.batchLength, header, payload);
+    this.batchLength = writeInvokeFrame(batch, this.batchLength, header, payload, packed ? FRAME_INVOKE_PROXY_EVENT : FRAME_INVOKE);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(this.flushOnImmediate);

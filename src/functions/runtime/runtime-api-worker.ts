@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PackedProxyEvent } from '../packed-proxy-event.js';
 import type { RuntimeFailure, WorkerInvocation } from './function-worker.js';
 import { readErrorType } from './node-worker-process.js';
 import { readPeakRssKb, WorkerProcess, type WorkerHooks } from './worker-process.js';
@@ -84,16 +85,18 @@ export class RuntimeApiWorker extends WorkerProcess {
     this.parkedNext = undefined;
     this.undelivered = undefined;
     const { invocation, deadline } = pending;
+    const payload = invocation.payload;
+    const event = payload instanceof PackedProxyEvent ? payload.json() : payload;
     const headers: Record<string, string | number> = {
       'Content-Type': 'application/json',
-      'Content-Length': Buffer.byteLength(invocation.payload),
+      'Content-Length': Buffer.byteLength(event),
       'Lambda-Runtime-Aws-Request-Id': invocation.requestId,
       'Lambda-Runtime-Deadline-Ms': deadline,
       'Lambda-Runtime-Invoked-Function-Arn': invocation.invokedFunctionArn,
     };
     if (invocation.traceId !== undefined) headers['Lambda-Runtime-Trace-Id'] = invocation.traceId;
     if (invocation.clientContext !== undefined) headers['Lambda-Runtime-Client-Context'] = invocation.clientContext;
-    response.writeHead(200, headers).end(invocation.payload);
+    response.writeHead(200, headers).end(event);
   }
 
   private route(request: IncomingMessage, response: ServerResponse): void {

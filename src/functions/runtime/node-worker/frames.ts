@@ -19,6 +19,8 @@ export const FRAME_RESULT = 5;
 export const FRAME_CANCEL = 6;
 /** worker → runtime: the invocation with this request id was given back unstarted. */
 export const FRAME_CANCELLED = 7;
+/** runtime → worker: as FRAME_INVOKE, the payload an API Gateway proxy event packed (proxy-event.ts). */
+export const FRAME_INVOKE_PROXY_EVENT = 8;
 
 /** What the runtime tells the worker about one invocation (Lambda's `Lambda-Runtime-*` headers). */
 export interface InvokeHeader {
@@ -60,8 +62,8 @@ export function invokeFrameBound(header: InvokeHeader, payload: Buffer | string)
  * bytes free); returns the offset after it. Strings are encoded once, straight into the target, and
  * the lengths filled in after. Binary fields, not JSON: cheaper to write here and to read in the worker.
  */
-export function writeInvokeFrame(target: Buffer, offset: number, header: InvokeHeader, payload: Buffer | string): number {
-  target[offset + 4] = FRAME_INVOKE;
+export function writeInvokeFrame(target: Buffer, offset: number, header: InvokeHeader, payload: Buffer | string, type = FRAME_INVOKE): number {
+  target[offset + 4] = type;
   target.writeUInt32LE(header.l, offset + 5);
   let end = writeString(target, offset + 9, header.r);
   end = writeString(target, end, header.a);
@@ -82,7 +84,7 @@ function writeString(target: Buffer, offset: number, text: string | undefined): 
   return offset + 4 + length;
 }
 
-/** hot path: splits an INVOKE body into its header and payload. */
+/** hot path: splits an INVOKE (or INVOKE_PROXY_EVENT) body into its header and payload. */
 export function decodeInvokeBody(body: Buffer): { header: InvokeHeader; payload: Buffer } {
   const reader = { body, offset: 4 };
   const header: InvokeHeader = { l: body.readUInt32LE(0), r: readString(reader) ?? '', a: readString(reader) ?? '' };

@@ -36,11 +36,11 @@ function startWorker(env: NodeJS.ProcessEnv, trace: TraceEnvironment): void {
   };
   const micros = (): number => (performance.now() - state.invokedAt) * 1000;
   /** Invocations sent ahead while another runs, oldest first. */
-  const waiting: Array<{ header: InvokeHeader; payload: Buffer }> = [];
+  const waiting: Array<{ header: InvokeHeader; payload: Buffer; packed: boolean }> = [];
   let nextScheduled = false;
 
   // hot path
-  const start = (header: InvokeHeader, payload: Buffer): void => {
+  const start = (header: InvokeHeader, payload: Buffer, packed: boolean): void => {
     const handler = state.handler;
     if (handler === undefined) return;
     state.invokedAt = performance.now();
@@ -49,20 +49,20 @@ function startWorker(env: NodeJS.ProcessEnv, trace: TraceEnvironment): void {
     (globalThis as Record<symbol, unknown>)[REQUEST_ID_SYMBOL] = header.r;
     trace.setTraceId(header.t);
     channel.holdEventLoop(false);
-    runInvocation(host, handler, state.isAsync, functionEnvironment, header, payload, Date.now() + header.l);
+    runInvocation(host, handler, state.isAsync, functionEnvironment, header, payload, packed, Date.now() + header.l);
   };
 
   // hot path
   const startNext = (): void => {
     nextScheduled = false;
     const next = waiting.shift();
-    if (next !== undefined) start(next.header, next.payload);
+    if (next !== undefined) start(next.header, next.payload, next.packed);
   };
 
   // hot path
-  const onInvoke = (header: InvokeHeader, payload: Buffer): void => {
-    if (state.phase === 'invoke' || nextScheduled) waiting.push({ header, payload });
-    else start(header, payload);
+  const onInvoke = (header: InvokeHeader, payload: Buffer, packed: boolean): void => {
+    if (state.phase === 'invoke' || nextScheduled) waiting.push({ header, payload, packed });
+    else start(header, payload, packed);
   };
 
   /** The runtime takes back an invocation sent ahead (the one before it runs long): if not started. */

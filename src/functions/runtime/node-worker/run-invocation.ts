@@ -6,6 +6,7 @@ import { NODE_JS_EXIT_MESSAGE, NodeJsExit, toRapidResponse } from './lambda-erro
 import type { Handler } from './load-handler.js';
 import type { LambdaConsole } from './log-patch.js';
 import type { InvokeHeader } from './frames.js';
+import { expandProxyEvent } from './proxy-event.js';
 
 /** What the worker does with an outcome; `sendResult` also ends the invocation. */
 export interface InvocationHost {
@@ -45,6 +46,8 @@ export function runInvocation(
   env: FunctionEnvironment,
   header: InvokeHeader,
   payload: Buffer,
+  /** The payload is an API Gateway proxy event in its packed form (proxy-event.ts). */
+  packed: boolean,
   /** Epoch ms the function times out at. */
   deadline: number,
 ): void {
@@ -118,7 +121,8 @@ export function runInvocation(
   });
 
   try {
-    const event = JSON.parse(payload.toString('utf8')) as unknown;
+    const parsed = JSON.parse(payload.toString('utf8')) as unknown;
+    const event = packed ? expandProxyEvent(parsed as unknown[]) : parsed;
     const result = handler(event, context, callback);
     if (isPromiseLike(result)) {
       Promise.resolve(result).then(succeed, fail).catch(fail);

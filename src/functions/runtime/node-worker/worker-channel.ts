@@ -5,7 +5,7 @@
 import { writevSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { FRAME_CANCEL, FRAME_INVOKE, FRAME_LOG, FRAME_RESULT, FrameDecoder, decodeInvokeBody, framePrefix, type InvokeHeader } from './frames.js';
+import { FRAME_CANCEL, FRAME_INVOKE, FRAME_INVOKE_PROXY_EVENT, FRAME_LOG, FRAME_RESULT, FrameDecoder, decodeInvokeBody, framePrefix, type InvokeHeader } from './frames.js';
 
 const INPUT_FD = 3;
 const OUTPUT_FD = 4;
@@ -19,12 +19,12 @@ export class WorkerChannel {
   private peakReadAt = -Infinity;
   private readonly scratch = Buffer.allocUnsafe(RESULT_SCRATCH_BYTES);
 
-  constructor(onInvoke: (header: InvokeHeader, payload: Buffer) => void, onCancel: (requestId: string) => void) {
+  constructor(onInvoke: (header: InvokeHeader, payload: Buffer, packed: boolean) => void, onCancel: (requestId: string) => void) {
     this.input = new Socket({ fd: INPUT_FD, readable: true, writable: false });
     const decoder = new FrameDecoder((type, body) => {
-      if (type === FRAME_INVOKE) {
+      if (type === FRAME_INVOKE || type === FRAME_INVOKE_PROXY_EVENT) {
         const { header, payload } = decodeInvokeBody(body);
-        onInvoke(header, payload);
+        onInvoke(header, payload, type === FRAME_INVOKE_PROXY_EVENT);
       } else if (type === FRAME_CANCEL) onCancel(body.toString('utf8'));
     });
     this.input.on('data', (chunk: Buffer) => decoder.push(chunk));
