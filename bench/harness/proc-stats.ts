@@ -72,6 +72,22 @@ export function readTreePeakRss(pid: number): number {
   return total;
 }
 
+/** Resident set size now (VmRSS) in bytes, summed over `pid` and its live descendants. */
+export function readTreeRss(pid: number): number {
+  let total = 0;
+  for (const member of listProcessTree(pid)) total += readStatusKb(member, /^VmRSS:\s+(\d+)\s+kB/m) ?? 0;
+  return total * 1024;
+}
+
+function readStatusKb(pid: number, field: RegExp): number | undefined {
+  try {
+    const match = field.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] === undefined ? undefined : Number(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 function readPeakRss(pid: number): number | undefined {
   try {
     const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

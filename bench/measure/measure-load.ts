@@ -6,7 +6,7 @@
 
 import type { ManagedProcess } from '../harness/process-group.js';
 import { describeError, firstLine, type ScenarioEnv } from '../harness/scenario-env.js';
-import { readTreeCpuTicks, readTreePeakRss } from '../harness/proc-stats.js';
+import { readTreeCpuTicks, readTreePeakRss, readTreeRss } from '../harness/proc-stats.js';
 import { pauseGroups } from '../harness/pause-groups.js';
 import { waitForQuiet } from '../harness/wait-for-quiet.js';
 import type { LoadGenerator, LoadResult } from '../load/load-generator.js';
@@ -29,6 +29,10 @@ export interface LoadSummary {
   errors: number;
   cpuMicrosPerRequest: number | undefined;
   peakRssBytes: number | undefined;
+  /** RSS after the last measured round minus RSS after the first (undefined with one round). */
+  rssGrowthBytes: number | undefined;
+  /** Requests served between those two readings. */
+  growthRequests: number;
 }
 
 export interface ContenderResult {
@@ -46,6 +50,8 @@ interface Entry {
   contender: Contender;
   result: ContenderResult;
   running?: RunningContender;
+  /** The process tree's RSS after the first measured round. */
+  rssAfterFirstRound?: number;
 }
 
 export async function measureLoadScenario(
@@ -94,7 +100,10 @@ export async function measureLoadScenario(
       });
       const ticks = readTreeCpuTicks(running.pid) - ticksBefore;
       const cpuMicrosPerRequest = result.requests > 0 ? (ticks / clockTicksPerSecond / result.requests) * 1e6 : undefined;
-      if (record) item.result.runs.push({ ...result, cpuMicrosPerRequest });
+      if (record) {
+        item.result.runs.push({ ...result, cpuMicrosPerRequest });
+        if (item.result.runs.length === 1) item.rssAfterFirstRound = readTreeRss(running.pid);
+      }
       env.log(`  ${record ? 'measured' : 'warmed up'} ${item.contender.label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors`);
     } catch (error) {
       item.result.status = 'failed';
@@ -124,6 +133,8 @@ export async function measureLoadScenario(
       errors: median(runs.map((run) => run.errors)) ?? 0,
       cpuMicrosPerRequest: median(cpu),
       peakRssBytes: readTreePeakRss(item.running.pid) || undefined,
+      rssGrowthBytes: runs.length > 1 && item.rssAfterFirstRound !== undefined ? readTreeRss(item.running.pid) - item.rssAfterFirstRound : undefined,
+      growthRequests: runs.slice(1).reduce((sum, run) => sum + run.requests, 0),
     };
   }
 }

@@ -48,6 +48,19 @@ export interface RatioTarget {
   connections?: number;
 }
 
+/**
+ * Portico's process tree (gateway and workers) must not grow under load: its RSS after the last
+ * measured round minus its RSS after the first, over at least `minRequests` requests in between.
+ */
+export interface MemoryTarget {
+  label: string;
+  metric: 'rssGrowthMb';
+  /** Met when the growth is at most this many MB. */
+  atMost: number;
+  /** Fewer requests after the first round (short or single rounds) mark the target skipped. */
+  minRequests: number;
+}
+
 export interface LoadScenario {
   kind: 'load';
   name: string;
@@ -58,7 +71,7 @@ export interface LoadScenario {
   peers: readonly Contender[];
   /** Other servers worth a ratio that are neither the limit nor a peer (the backend called directly). */
   references?: readonly Contender[];
-  targets: readonly RatioTarget[];
+  targets: readonly (RatioTarget | MemoryTarget)[];
 }
 
 export interface TimedMeasurement {
