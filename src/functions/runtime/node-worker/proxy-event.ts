@@ -40,7 +40,7 @@ export function groupPairs(pairs: readonly string[] | null): Record<string, stri
   return multi;
 }
 
-/** hot path: each name's last value, in the same order; null stays null. */
+/** hot path: each name's last value, in the same order (AWS: headers UNCONFIRMED, query reference §1.7); null stays null. */
 export function lastValues(multi: Readonly<Record<string, readonly string[]>> | null): Record<string, string> | null {
   if (multi === null) return null;
   const single: Record<string, string> = {};
