@@ -28,11 +28,12 @@ function renderDocumentationVersion(record: DocumentationVersionRecord): Documen
   return version;
 }
 
-async function requireVersion(tx: StoreReader, input: OperationInput): Promise<DocumentationVersionRecord> {
+/** The version the path names, with the id of the API it belongs to. */
+async function requireVersion(tx: StoreReader, input: OperationInput): Promise<{ apiId: string; record: DocumentationVersionRecord }> {
   const api = await requireRestApi(tx, input);
   const record = await tx.get(collections.documentationVersion, input.region, api.id, input.params.doc_version ?? '');
   if (!record) throw notFound(NOT_FOUND);
-  return record;
+  return { apiId: api.id, record };
 }
 
 const createDocumentationVersion: OperationDefinition = {
@@ -73,7 +74,7 @@ const getDocumentationVersion: OperationDefinition = {
   method: 'GET',
   path: VERSION_PATH,
   async run(input, { tx }) {
-    return { status: 200, body: renderDocumentationVersion(await requireVersion(tx, input)) };
+    return { status: 200, body: renderDocumentationVersion((await requireVersion(tx, input)).record) };
   },
 };
 
@@ -93,7 +94,8 @@ const updateDocumentationVersion: OperationDefinition = {
   method: 'PATCH',
   path: VERSION_PATH,
   async run(input, { tx }) {
-    const record = structuredClone(await requireVersion(tx, input));
+    const found = await requireVersion(tx, input);
+    const record = structuredClone(found.record);
     for (const operation of parsePatchOperations(input.body, 'updateDocumentationVersionInput')) {
       // AWS: only the description can change (DG "Publish API documentation using the API Gateway
       // REST API"); wording as UpdateDocumentationPart's, UNCONFIRMED.
@@ -102,7 +104,7 @@ const updateDocumentationVersion: OperationDefinition = {
       if (operation.value === undefined) delete record.description;
       else record.description = operation.value;
     }
-    await tx.put(collections.documentationVersion, { region: input.region, parent: input.params.restapi_id ?? '', id: record.version }, record);
+    await tx.put(collections.documentationVersion, { region: input.region, parent: found.apiId, id: record.version }, record);
     return { status: 200, body: renderDocumentationVersion(record) };
   },
 };
@@ -112,9 +114,9 @@ const deleteDocumentationVersion: OperationDefinition = {
   method: 'DELETE',
   path: VERSION_PATH,
   async run(input, { tx }) {
-    const record = await requireVersion(tx, input);
+    const { apiId, record } = await requireVersion(tx, input);
     // UNCONFIRMED: a stage still associated with the version keeps its `documentationVersion`.
-    await tx.delete(collections.documentationVersion, { region: input.region, parent: input.params.restapi_id ?? '', id: record.version });
+    await tx.delete(collections.documentationVersion, { region: input.region, parent: apiId, id: record.version });
     // AWS: 202 with an empty body (API reference "DeleteDocumentationVersion").
     return { status: 202 };
   },
